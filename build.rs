@@ -1,0 +1,35 @@
+//! Processes the data folder (`data/`, or the folder named by `FOLIO_DATA`) into the corpus blob
+//! that the app embeds. Any bad input stops the build with the file and the cause: a partial
+//! corpus is never embedded. Skipped files are reported as cargo warnings.
+
+use std::path::PathBuf;
+use std::{env, fs, process};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=FOLIO_DATA");
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let data = env::var_os("FOLIO_DATA")
+        .map(PathBuf::from)
+        .map(|p| if p.is_absolute() { p } else { manifest.join(p) })
+        .unwrap_or_else(|| manifest.join("data"));
+    // Watching the folder catches added and removed files; each file is watched for edits.
+    println!("cargo:rerun-if-changed={}", data.display());
+    let fail = |message: String| -> ! {
+        eprintln!("error: folio could not process the data folder {}:\n  {message}", data.display());
+        process::exit(1);
+    };
+    let files = folio_load::load_dir(&data).unwrap_or_else(|e| fail(e.to_string()));
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", data.join(&file.path).display());
+    }
+    let ingested = folio_load::ingest(&files).unwrap_or_else(|e| fail(e.to_string()));
+    for warning in &ingested.warnings {
+        println!("cargo:warning={warning}");
+    }
+    let bundle = folio_core::format::Bundle {
+        corpus: ingested.corpus,
+    };
+    let blob = folio_core::format::encode(&bundle).unwrap_or_else(|e| fail(e.to_string()));
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.folio");
+    fs::write(&out, blob).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+}

@@ -1,0 +1,125 @@
+//! `folio inspect`: a human summary of a data folder, or the whole model as JSON.
+
+use std::path::Path;
+
+use folio_core::ingest::{Coverage, Ingested};
+use folio_core::{Document, SourceFormat, Stamp};
+
+/// Loads and ingests `dir`, or says why not.
+pub fn load(dir: &Path) -> Result<Ingested, String> {
+    let files = folio_load::load_dir(dir).map_err(|e| e.to_string())?;
+    folio_load::ingest(&files).map_err(|e| e.to_string())
+}
+
+pub fn run(dir: &Path, json: bool) -> Result<(), String> {
+    let ingested = load(dir)?;
+    for warning in &ingested.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if json {
+        let value = serde_json::json!({
+            "documents": ingested.corpus.documents,
+            "coverage": ingested.coverage,
+            "warnings": ingested.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
+        );
+    } else {
+        print!("{}", summary(dir, &ingested));
+    }
+    Ok(())
+}
+
+fn stamp(stamp: &Stamp) -> String {
+    if stamp.iso.is_empty() || stamp.iso == stamp.text {
+        stamp.text.clone()
+    } else {
+        format!("{} ({})", stamp.iso, stamp.text)
+    }
+}
+
+/// The summary `folio inspect` prints.
+pub fn summary(dir: &Path, ingested: &Ingested) -> String {
+    let docs = &ingested.corpus.documents;
+    let sections: usize = docs.iter().map(|d| d.sections.len()).sum();
+    let words: usize = docs.iter().map(Document::word_count).sum();
+    let mut out = format!(
+        "{}: {} document{}, {} sections, {} words\n",
+        dir.display(),
+        docs.len(),
+        if docs.len() == 1 { "" } else { "s" },
+        sections,
+        words
+    );
+    for (doc, coverage) in docs.iter().zip(&ingested.coverage) {
+        out.push_str(&document(doc, coverage));
+    }
+    out
+}
+
+fn document(doc: &Document, coverage: &Coverage) -> String {
+    let meta = &doc.meta;
+    let mut out = format!("\n{}  {}\n", doc.id, doc.title);
+    let mut field = |name: &str, value: String| out.push_str(&format!("  {name:<10}{value}\n"));
+    let format = match doc.format {
+        SourceFormat::Text => "plain text",
+        SourceFormat::Markdown => "Markdown",
+    };
+    field("source", format!("{} ({format})", doc.source));
+    if !meta.categories.is_empty() {
+        field("category", meta.categories.join(" › "));
+    }
+    if let Some(posted) = &meta.posted {
+        let by = meta
+            .poster
+            .as_ref()
+            .map(|p| format!(" by {p}"))
+            .unwrap_or_default();
+        field("posted", format!("{}{by}", stamp(posted)));
+    }
+    if let Some(updated) = &meta.updated {
+        field("updated", stamp(updated));
+    }
+    if let Some(author) = &meta.author {
+        field("author", author.clone());
+    }
+    if let Some(written) = &meta.written {
+        field("written", stamp(written));
+    }
+    if !meta.tags.is_empty() {
+        field("tags", meta.tags.join(", "));
+    }
+    for note in &meta.notes {
+        field("note", note.clone());
+    }
+    field(
+        "coverage",
+        format!(
+            "{:.1}% — {} of {} text characters kept, {} markup characters{}",
+            coverage.ratio() * 100.0,
+            coverage.matched_chars,
+            coverage.source_chars - coverage.markup_chars,
+            coverage.markup_chars,
+            if coverage.is_lossless() {
+                ", lossless"
+            } else {
+                ", TEXT LOST"
+            }
+        ),
+    );
+    out.push_str(&format!("  sections  {}\n", doc.sections.len()));
+    for (i, section) in doc.sections.iter().enumerate() {
+        let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)));
+        out.push_str(&format!(
+            "    {:>3}. {indent}{}{}  [{}]  {} words\n",
+            i + 1,
+            section.title,
+            if section.untitled { " (untitled)" } else { "" },
+            section.id,
+            section.word_count()
+        ));
+    }
+    out
+}

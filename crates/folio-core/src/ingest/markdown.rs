@@ -1,0 +1,497 @@
+//! The Markdown reader, on pulldown-cmark: front matter (YAML between `---`, TOML between
+//! `+++`), `#`–`######` headings as sections with their levels, paragraphs with inline styles
+//! and links, lists, block quotes, code blocks; tables and raw HTML are kept as preformatted text.
+//!
+//! Alongside the document it lists the pieces of the source that are text, for the lossless
+//! check; everything else (`#`, `*`, list bullets, link destinations) is markup.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+use super::coverage::{self, Coverage, Piece};
+use super::date::stamp_or_text;
+use super::{label_from_text, slug, title_of_path, unique_ids};
+use crate::error::{Error, Result};
+use crate::model::{
+    Block, Document, List, ListItem, Metadata, Preformatted, Section, SourceFormat, Span, Style,
+    Text,
+};
+
+/// Reads a Markdown source and checks it against the text pieces the parser reported.
+pub fn read_checked(path: &str, id: &str, source: &str) -> Result<(Document, Coverage)> {
+    let (document, pieces) = read_with_pieces(path, id, source)?;
+    let report = coverage::check_pieces(&document, source, &pieces);
+    Ok((document, report))
+}
+
+/// An open container block.
+enum Open {
+    Quote(Vec<Block>),
+    List(List),
+    Item(ListItem),
+    Code(Preformatted),
+    Html(Preformatted),
+}
+
+struct Builder<'s> {
+    source: &'s str,
+    pieces: Vec<Piece<'s>>,
+    sections: Vec<Section>,
+    stack: Vec<Open>,
+    /// Inline text being gathered (a paragraph, a heading, a tight list item's text).
+    inline: Option<Text>,
+    heading: Option<u8>,
+    style: [u32; 4],
+    links: Vec<String>,
+    /// The first H1, taken as the title when nothing came before it.
+    title: Option<String>,
+    seen_content: bool,
+}
+
+fn read_with_pieces<'s>(
+    path: &str,
+    id: &str,
+    source: &'s str,
+) -> Result<(Document, Vec<Piece<'s>>)> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut b = Builder {
+        source,
+        pieces: Vec::new(),
+        sections: vec![Section {
+            id: String::new(),
+            title: String::new(),
+            level: 1,
+            untitled: true,
+            blocks: Vec::new(),
+        }],
+        stack: Vec::new(),
+        inline: None,
+        heading: None,
+        style: [0; 4],
+        links: Vec::new(),
+        title: None,
+        seen_content: false,
+    };
+    let mut meta = Metadata::default();
+    let mut header = Vec::new();
+    let mut front: Option<MetadataBlockKind> = None;
+    let mut front_title: Option<String> = None;
+    let mut skip_until_table_end = false;
+
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        if skip_until_table_end {
+            skip_until_table_end = !matches!(event, Event::End(TagEnd::Table));
+            continue;
+        }
+        match event {
+            Event::Start(Tag::MetadataBlock(kind)) => front = Some(kind),
+            Event::End(TagEnd::MetadataBlock(_)) => front = None,
+            Event::Text(text) if front.is_some() => {
+                let kind = front.expect("checked");
+                front_title = read_front_matter(path, &text, kind, &mut meta)?;
+                b.piece(range, text.clone());
+                header.push(text.to_string());
+            }
+            Event::Start(Tag::Table(_)) => {
+                let raw = &source[range.clone()];
+                b.piece(range, raw.into());
+                b.push_block(Block::Preformatted(Preformatted {
+                    info: Some("table".into()),
+                    text: raw.trim_end().to_string(),
+                }));
+                skip_until_table_end = true;
+            }
+            Event::Start(tag) => b.start(tag, range),
+            Event::End(tag) => b.end(tag),
+            Event::Text(text) => b.text(range, text, Style::default()),
+            Event::Code(text) => b.text(
+                range,
+                text,
+                Style {
+                    code: true,
+                    ..Style::default()
+                },
+            ),
+            Event::InlineHtml(html) | Event::InlineMath(html) | Event::DisplayMath(html) => {
+                b.text(range, html, Style::default())
+            }
+            Event::Html(html) => {
+                b.piece(range, html.clone());
+                match b.stack.last_mut() {
+                    Some(Open::Html(pre)) => pre.text.push_str(&html),
+                    _ => b.stack.push(Open::Html(Preformatted {
+                        info: Some("html".into()),
+                        text: html.to_string(),
+                    })),
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(span) = b.inline.as_mut().and_then(|t| t.spans.last_mut()) {
+                    span.text.push('\n');
+                }
+            }
+            Event::FootnoteReference(label) => b.text(range, label, Style::default()),
+            Event::TaskListMarker(_) | Event::Rule => {}
+        }
+    }
+    b.close_inline();
+    b.close_html();
+    while let Some(open) = b.stack.pop() {
+        b.close(open);
+    }
+
+    let title = b
+        .title
+        .clone()
+        .map(|t| {
+            header.push(t.clone());
+            t
+        })
+        .or(front_title)
+        .unwrap_or_else(|| title_of_path(path));
+    let mut sections = b.sections;
+    sections.retain(|s| !(s.untitled && s.blocks.is_empty()));
+    for section in sections.iter_mut().filter(|s| s.untitled) {
+        section.title = label_from_text(&section.body_text());
+    }
+    let ids = unique_ids(sections.iter().map(|s| slug(s.title.trim_end_matches('…'))));
+    for (section, id) in sections.iter_mut().zip(ids) {
+        section.id = id;
+    }
+    let document = Document {
+        id: id.to_string(),
+        title,
+        source: path.to_string(),
+        format: SourceFormat::Markdown,
+        meta,
+        header,
+        sections,
+        footer: Vec::new(),
+    };
+    Ok((document, b.pieces))
+}
+
+impl<'s> Builder<'s> {
+    fn piece(&mut self, range: Range<usize>, text: pulldown_cmark::CowStr<'_>) {
+        let raw = &self.source[range.clone()];
+        let piece = match raw.find(text.as_ref()) {
+            Some(at) => Piece {
+                offset: range.start + at,
+                text: Cow::Borrowed(&self.source[range.start + at..range.start + at + text.len()]),
+            },
+            None => Piece {
+                offset: range.start,
+                text: Cow::Owned(text.to_string()),
+            },
+        };
+        self.pieces.push(piece);
+    }
+
+    fn current_style(&self) -> Style {
+        Style {
+            emphasis: self.style[0] > 0,
+            strong: self.style[1] > 0,
+            strikethrough: self.style[2] > 0,
+            code: false,
+        }
+    }
+
+    fn text(&mut self, range: Range<usize>, text: pulldown_cmark::CowStr<'_>, extra: Style) {
+        self.piece(range, text.clone());
+        if let Some(Open::Code(pre)) = self.stack.last_mut() {
+            pre.text.push_str(&text);
+            return;
+        }
+        let mut style = self.current_style();
+        style.code |= extra.code;
+        let link = self.links.last().cloned();
+        let inline = self.inline.get_or_insert_with(Text::default);
+        match inline.spans.last_mut() {
+            Some(last) if last.style == style && last.link == link => last.text.push_str(&text),
+            _ => inline.spans.push(Span {
+                text: text.to_string(),
+                style,
+                link,
+            }),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => self.close_inline(),
+            Tag::Heading { level, .. } => {
+                self.close_inline();
+                self.heading = Some(level as u8);
+            }
+            Tag::BlockQuote(_) => {
+                self.close_inline();
+                self.stack.push(Open::Quote(Vec::new()));
+            }
+            Tag::CodeBlock(kind) => {
+                self.close_inline();
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) if !info.trim().is_empty() => Some(
+                        info.split_whitespace()
+                            .next()
+                            .unwrap_or_default()
+                            .to_string(),
+                    ),
+                    _ => None,
+                };
+                self.stack.push(Open::Code(Preformatted {
+                    info,
+                    text: String::new(),
+                }));
+            }
+            Tag::List(start) => {
+                self.close_inline();
+                self.stack.push(Open::List(List {
+                    ordered: start.is_some(),
+                    items: Vec::new(),
+                }));
+            }
+            Tag::Item => {
+                self.close_inline();
+                let raw = &self.source[range.clone()];
+                let lead = raw.len() - raw.trim_start().len();
+                let marker: String = raw
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .collect();
+                let start = range.start + lead;
+                self.pieces.push(Piece {
+                    offset: start,
+                    text: Cow::Borrowed(&self.source[start..start + marker.len()]),
+                });
+                self.stack.push(Open::Item(ListItem {
+                    marker,
+                    blocks: Vec::new(),
+                }));
+            }
+            Tag::Emphasis => self.style[0] += 1,
+            Tag::Strong => self.style[1] += 1,
+            Tag::Strikethrough => self.style[2] += 1,
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                self.links.push(dest_url.to_string())
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => self.close_inline(),
+            TagEnd::Heading(_) => {
+                let text = self.inline.take().unwrap_or_default();
+                let level = self.heading.take().unwrap_or(1);
+                let title = text.to_plain().trim().to_string();
+                if level == 1 && self.title.is_none() && !self.seen_content {
+                    self.title = Some(title);
+                } else {
+                    self.sections.push(Section {
+                        id: String::new(),
+                        title,
+                        level,
+                        untitled: false,
+                        blocks: Vec::new(),
+                    });
+                }
+                self.seen_content = true;
+            }
+            TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::List(_) | TagEnd::Item => {
+                self.close_inline();
+                self.close_html();
+                if let Some(open) = self.stack.pop() {
+                    self.close(open);
+                }
+            }
+            TagEnd::HtmlBlock => self.close_html(),
+            TagEnd::Emphasis => self.style[0] = self.style[0].saturating_sub(1),
+            TagEnd::Strong => self.style[1] = self.style[1].saturating_sub(1),
+            TagEnd::Strikethrough => self.style[2] = self.style[2].saturating_sub(1),
+            TagEnd::Link | TagEnd::Image => {
+                self.links.pop();
+            }
+            _ => {}
+        }
+    }
+
+    fn close_html(&mut self) {
+        if matches!(self.stack.last(), Some(Open::Html(_))) {
+            let open = self.stack.pop().expect("checked");
+            self.close(open);
+        }
+    }
+
+    fn close_inline(&mut self) {
+        if self.heading.is_some() {
+            return;
+        }
+        if let Some(text) = self.inline.take() {
+            if !text.spans.is_empty() {
+                self.push_block(Block::Paragraph(text));
+            }
+        }
+    }
+
+    fn close(&mut self, open: Open) {
+        match open {
+            Open::Quote(blocks) => self.push_block(Block::Quote(blocks)),
+            Open::List(list) => self.push_block(Block::List(list)),
+            Open::Item(item) => match self.stack.last_mut() {
+                Some(Open::List(list)) => list.items.push(item),
+                _ => {
+                    for block in item.blocks {
+                        self.push_block(block);
+                    }
+                }
+            },
+            Open::Code(mut pre) | Open::Html(mut pre) => {
+                while pre.text.ends_with('\n') {
+                    pre.text.pop();
+                }
+                self.push_block(Block::Preformatted(pre));
+            }
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        self.seen_content = true;
+        match self.stack.last_mut() {
+            Some(Open::Quote(blocks)) => blocks.push(block),
+            Some(Open::Item(item)) => item.blocks.push(block),
+            Some(Open::List(list)) => {
+                // Content directly in a list belongs to its last item.
+                match list.items.last_mut() {
+                    Some(item) => item.blocks.push(block),
+                    None => list.items.push(ListItem {
+                        marker: String::new(),
+                        blocks: vec![block],
+                    }),
+                }
+            }
+            Some(Open::Code(_) | Open::Html(_)) | None => {
+                let section = self.sections.last_mut().expect("there is always a section");
+                section.blocks.push(block);
+            }
+        }
+    }
+}
+
+/// Fills `meta` from front matter and returns the title it gives, if any.
+fn read_front_matter(
+    path: &str,
+    text: &str,
+    kind: MetadataBlockKind,
+    meta: &mut Metadata,
+) -> Result<Option<String>> {
+    let fields = match kind {
+        MetadataBlockKind::YamlStyle => yaml_fields(path, text)?,
+        MetadataBlockKind::PlusesStyle => toml_fields(path, text)?,
+    };
+    let mut title = None;
+    for (key, values) in fields {
+        match key.to_ascii_lowercase().as_str() {
+            "title" => title = Some(values.join(" ")).filter(|t| !t.trim().is_empty()),
+            "author" | "authors" => meta.author = Some(values.join(", ")),
+            "date" => meta.written = Some(stamp_or_text(&values.join(" "))),
+            "tags" | "topics" | "keywords" => meta.tags.extend(split_tags(values)),
+            "category" | "categories" => meta.categories.extend(split_tags(values)),
+            _ => {}
+        }
+    }
+    Ok(title)
+}
+
+/// Front matter as (key, values) pairs: a scalar gives one value, a list several, and a
+/// comma-separated string of tags is split.
+type Fields = Vec<(String, Vec<String>)>;
+
+fn yaml_fields(path: &str, text: &str) -> Result<Fields> {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(text).map_err(|e| {
+        Error::source(
+            path,
+            format!(
+                "front matter is not valid YAML (line {}, column {}): {}",
+                e.marker().line() + 1,
+                e.marker().col() + 1,
+                e.info()
+            ),
+        )
+    })?;
+    let Some(doc) = docs.into_iter().next() else {
+        return Ok(Vec::new());
+    };
+    let Yaml::Hash(hash) = doc else {
+        return Err(Error::source(
+            path,
+            "front matter must be a mapping of keys to values",
+        ));
+    };
+    fn scalar(value: &Yaml) -> Option<String> {
+        match value {
+            Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+            Yaml::Integer(i) => Some(i.to_string()),
+            Yaml::Boolean(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+    Ok(hash
+        .iter()
+        .filter_map(|(k, v)| {
+            let key = scalar(k)?;
+            let values = match v {
+                Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
+                other => scalar(other).into_iter().collect(),
+            };
+            Some((key, values))
+        })
+        .collect())
+}
+
+fn toml_fields(path: &str, text: &str) -> Result<Fields> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        let at = e
+            .span()
+            .map(|s| format!(" (line {})", text[..s.start].matches('\n').count() + 1))
+            .unwrap_or_default();
+        Error::source(
+            path,
+            format!("front matter is not valid TOML{at}: {}", e.message()),
+        )
+    })?;
+    fn scalar(value: &toml::Value) -> Option<String> {
+        match value {
+            toml::Value::String(s) => Some(s.clone()),
+            toml::Value::Array(_) | toml::Value::Table(_) => None,
+            other => Some(other.to_string()),
+        }
+    }
+    Ok(table
+        .iter()
+        .map(|(k, v)| {
+            let values = match v {
+                toml::Value::Array(items) => items.iter().filter_map(scalar).collect(),
+                other => scalar(other).into_iter().collect(),
+            };
+            (k.clone(), values)
+        })
+        .collect())
+}
+
+/// `["a, b"]` → `["a", "b"]`; other lists are kept, trimmed, without empty entries.
+fn split_tags(values: Vec<String>) -> Vec<String> {
+    values
+        .iter()
+        .flat_map(|v| v.split(','))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect()
+}

@@ -1,0 +1,344 @@
+//! Ingest: raw source files in, a [`Corpus`] out — or an error that names the file and cause.
+//!
+//! Each file is checked (not empty, not binary, valid UTF-8), read by the reader for its format
+//! ([`text`] for plain text shaped like a scraped web page, [`markdown`] for Markdown), and
+//! then checked for loss with [`coverage`]: a document that would drop a character of its
+//! source stops the build. The corpus is all or nothing: one bad file and no corpus is made.
+
+pub mod coverage;
+pub mod date;
+pub mod markdown;
+pub mod text;
+
+use crate::error::{Error, Result};
+use crate::model::{Corpus, Document, SourceFormat};
+
+pub use coverage::Coverage;
+
+/// One raw file of the data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The path relative to the data folder, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Something the build should tell its user but that does not stop it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub file: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+/// The outcome of ingesting a folder: the corpus, what was skipped, and each document's coverage.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    pub corpus: Corpus,
+    pub warnings: Vec<Warning>,
+    /// One entry per document, in corpus order.
+    pub coverage: Vec<Coverage>,
+}
+
+/// The formats a file name selects, by extension.
+pub fn format_of(path: &str) -> Option<SourceFormat> {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+    match ext.as_str() {
+        "txt" | "text" => Some(SourceFormat::Text),
+        "md" | "markdown" => Some(SourceFormat::Markdown),
+        _ => None,
+    }
+}
+
+/// Ingests every file. Files of an unsupported kind are skipped with a warning; any other
+/// problem stops the whole ingest with an error naming the file.
+pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
+    let mut sorted: Vec<&SourceFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut documents: Vec<Document> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut coverage = Vec::new();
+    for file in sorted {
+        let Some(format) = format_of(&file.path) else {
+            warnings.push(Warning {
+                file: file.path.clone(),
+                message: "skipped: not a supported kind of file (.txt, .text, .md, .markdown)"
+                    .into(),
+            });
+            continue;
+        };
+        let (document, report) = ingest_file(file, format)?;
+        if let Some(first) = documents.iter().find(|d| d.id == document.id) {
+            return Err(Error::DuplicateId {
+                id: document.id,
+                first: first.source.clone(),
+                second: file.path.clone(),
+            });
+        }
+        documents.push(document);
+        coverage.push(report);
+    }
+    if documents.is_empty() {
+        return Err(Error::EmptyCorpus);
+    }
+    Ok(Ingested {
+        corpus: Corpus { documents },
+        warnings,
+        coverage,
+    })
+}
+
+/// Reads one file of a known format into a document and proves it lossless.
+pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document, Coverage)> {
+    let source = decode_text(&file.path, &file.bytes)?;
+    let id = slug_of_path(&file.path);
+    if id.is_empty() {
+        return Err(Error::source(
+            &file.path,
+            "the file name has no letters or digits to make a document id from",
+        ));
+    }
+    let (document, report) = match format {
+        SourceFormat::Text => {
+            let document = text::read(&file.path, &id, source);
+            let report = coverage::check(&document, source);
+            (document, report)
+        }
+        SourceFormat::Markdown => markdown::read_checked(&file.path, &id, source)?,
+    };
+    if document.sections.iter().all(|s| s.blocks.is_empty()) {
+        return Err(Error::source(
+            &file.path,
+            "no body text: the file has a title or metadata but nothing to read",
+        ));
+    }
+    if !report.is_lossless() {
+        return Err(Error::source(&file.path, report.describe_loss()));
+    }
+    Ok((document, report))
+}
+
+/// Checks that the bytes are text and returns them as such, without a byte-order mark.
+fn decode_text<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str> {
+    if bytes.is_empty() {
+        return Err(Error::source(path, "the file is empty"));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::source(
+            path,
+            format!("a binary file, not text (NUL byte at byte offset {at})"),
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Error::source(
+            path,
+            format!("invalid UTF-8 at byte offset {}", e.valid_up_to()),
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::source(path, "the file is empty (only whitespace)"));
+    }
+    Ok(text)
+}
+
+/// Lower-case ASCII letters, digits and `_`, other runs become one `-`: a URL-safe slug.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(
+                fold_latin(c)
+                    .to_lowercase()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_'),
+            );
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Latin letters with diacritics to their base letter, so that slugs stay readable ASCII.
+fn fold_latin(c: char) -> char {
+    const FROM: &str = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ";
+    const TO: &str = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy";
+    FROM.chars()
+        .position(|f| f == c)
+        .and_then(|i| TO.chars().nth(i))
+        .unwrap_or(c)
+}
+
+/// The document id of a path: its slug without the extension, folders joined by `-`.
+pub fn slug_of_path(path: &str) -> String {
+    let stem = match path.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() && !stem.ends_with('/') => stem,
+        _ => path,
+    };
+    slug(stem)
+}
+
+/// A readable title made from a file name: "field-notes_2010.md" → "Field notes 2010".
+pub fn title_of_path(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let words: Vec<&str> = stem
+        .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut title = words.join(" ");
+    if let Some(first) = title.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        title.replace_range(..first.len_utf8(), &upper);
+    }
+    if title.is_empty() {
+        name.to_string()
+    } else {
+        title
+    }
+}
+
+/// Makes each id in turn unique by appending `-2`, `-3`… to repeats; empty ids become `section`.
+pub(crate) fn unique_ids(ids: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for id in ids {
+        let base = if id.is_empty() {
+            "section".to_string()
+        } else {
+            id
+        };
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while !seen.insert(candidate.clone()) {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        out.push(candidate);
+    }
+    out
+}
+
+/// Words that carry little meaning on their own; a label never ends on one.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "is", "was", "were", "are", "be", "been", "had", "has", "have", "it", "he",
+    "she", "they", "we", "i", "you", "this", "that", "there", "which", "who", "its", "his", "her",
+    "their", "our", "my", "not", "so", "if", "then", "than", "do", "did",
+];
+
+/// Pronouns that open a new clause: a label stops before them.
+const CLAUSE_STARTS: &[&str] = &["it", "he", "she", "they", "we", "i", "you", "there"];
+
+/// A readable label for an untitled section, made from the opening phrase of its text: at most
+/// five words, ending at clause punctuation, before a pronoun that opens a new clause, or after a
+/// first past-tense verb; trailing function words are dropped; an ellipsis marks the cut.
+pub fn label_from_text(text: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = word.to_lowercase();
+        if word.is_empty() {
+            continue;
+        }
+        if !words.is_empty() && CLAUSE_STARTS.contains(&lower.as_str()) {
+            break;
+        }
+        words.push(word);
+        let ends_clause = raw.ends_with([',', ';', ':', '.', '!', '?', '–', '—']);
+        let past_verb = words.len() >= 3 && lower.len() > 4 && lower.ends_with("ed");
+        if words.len() == 5 || ends_clause || past_verb {
+            break;
+        }
+    }
+    while words.len() > 1
+        && FUNCTION_WORDS.contains(&words[words.len() - 1].to_lowercase().as_str())
+    {
+        words.pop();
+    }
+    if words.is_empty() {
+        return "Untitled".to_string();
+    }
+    format!("{}…", words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("The Benazir Stock Option Scheme (BESOS)"),
+            "the-benazir-stock-option-scheme-besos"
+        );
+        assert_eq!(
+            slug_of_path("000_15142d29402a5562.txt"),
+            "000_15142d29402a5562"
+        );
+        assert_eq!(
+            slug_of_path("guides/Getting Started.md"),
+            "guides-getting-started"
+        );
+        assert_eq!(slug("Ünïcödé – “x”"), "unicode-x");
+        assert_eq!(slug("  --  "), "");
+    }
+
+    #[test]
+    fn labels_for_untitled_sections() {
+        let cases = [
+            (
+                "\u{a0}Back in 2009 it had increasingly become clear",
+                "Back in 2009…",
+            ),
+            (
+                "My first stop in Pakistan was a meeting",
+                "My first stop in Pakistan…",
+            ),
+            (
+                "When Benazir Bhutto returned millions turned out",
+                "When Benazir Bhutto returned…",
+            ),
+            (
+                "The question of Manzoors positions must be put",
+                "The question of Manzoors positions…",
+            ),
+            (
+                "Before going to Pakistan, I had made careful notes",
+                "Before going to Pakistan…",
+            ),
+            (
+                "“Quoted” opening of the text",
+                "Quoted opening of the text…",
+            ),
+            ("…", "Untitled"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(label_from_text(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unique_ids_number_repeats() {
+        let ids = unique_ids(["a".into(), "a".into(), "".into(), "a-2".into()]);
+        assert_eq!(ids, ["a", "a-2", "section", "a-2-2"]);
+    }
+
+    #[test]
+    fn titles_from_file_names() {
+        assert_eq!(
+            title_of_path("notes/field-notes_2010.md"),
+            "Field notes 2010"
+        );
+    }
+}

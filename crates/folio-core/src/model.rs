@@ -1,0 +1,240 @@
+//! The document model: a corpus of documents, each made of sections, each made of blocks.
+//!
+//! The model keeps the text of the source exactly as written. Every non-whitespace character of
+//! a source file lands in exactly one *verbatim* place of its document: the header or footer
+//! lines, a section heading, a block's text or a list marker. Parsed metadata (dates, author,
+//! categories) is derived from those verbatim lines and is carried beside them.
+//! [`Document::verbatim_parts`] walks the verbatim places in source order; the lossless
+//! invariant is checked against it.
+
+use serde::{Deserialize, Serialize};
+
+/// All documents of one data folder, in a stable order (by source file name).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+}
+
+/// The format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    Text,
+    Markdown,
+}
+
+/// One source file, structured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable, URL-safe identifier derived from the source file name.
+    pub id: String,
+    pub title: String,
+    /// The source file's path relative to the data folder, with `/` separators.
+    pub source: String,
+    pub format: SourceFormat,
+    pub meta: Metadata,
+    /// Verbatim source lines before the body (breadcrumb, title, date line, front matter).
+    pub header: Vec<String>,
+    pub sections: Vec<Section>,
+    /// Verbatim source lines after the body (signature, date written, trailing notes).
+    pub footer: Vec<String>,
+}
+
+/// A date and time as found in the text, with its ISO 8601 reading where one could be made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`; empty when the text could not be read as a date.
+    pub iso: String,
+    /// The text exactly as the source wrote it.
+    pub text: String,
+}
+
+/// Metadata a document's text carries. Every field is derived from the header or footer lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// The breadcrumb or front-matter category path, outermost first.
+    pub categories: Vec<String>,
+    pub posted: Option<Stamp>,
+    pub updated: Option<Stamp>,
+    pub poster: Option<String>,
+    pub author: Option<String>,
+    pub written: Option<Stamp>,
+    /// Tags or topics named by the document itself (front matter).
+    pub tags: Vec<String>,
+    /// Notes that follow the signature, such as a parenthesised remark.
+    pub notes: Vec<String>,
+}
+
+/// A run of a document between two headings (or section breaks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Unique within its document; URL-safe.
+    pub id: String,
+    /// The heading as written or, for an untitled section, a label made from its first words.
+    pub title: String,
+    /// Heading level, 1 (outermost) to 6.
+    pub level: u8,
+    /// True when the section has no heading in the source and its title is a made-up label.
+    pub untitled: bool,
+    pub blocks: Vec<Block>,
+}
+
+/// A block of body text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Block {
+    Paragraph(Text),
+    List(List),
+    /// A block quotation, holding blocks of its own.
+    Quote(Vec<Block>),
+    /// Text whose line breaks and spacing matter (code, verse, raw markup shown as text).
+    Preformatted(Preformatted),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct List {
+    pub ordered: bool,
+    pub items: Vec<ListItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListItem {
+    /// The item's marker as written (`1.`, `-`, `a)`).
+    pub marker: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preformatted {
+    /// The language or info string of a fenced code block (markup, not text).
+    pub info: Option<String>,
+    pub text: String,
+}
+
+/// Running text: a sequence of spans, each with its own inline style.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub text: String,
+    pub style: Style,
+    /// The destination when the span is (part of) a link or an image's alternative text. Like
+    /// the info string of a code block, it is markup: not part of the verbatim text.
+    pub link: Option<String>,
+}
+
+/// Inline styles a span can carry at once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Style {
+    pub emphasis: bool,
+    pub strong: bool,
+    pub code: bool,
+    pub strikethrough: bool,
+}
+
+impl Text {
+    /// Plain text made of one unstyled span.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Text {
+            spans: vec![Span {
+                text: text.into(),
+                ..Span::default()
+            }],
+        }
+    }
+
+    /// The text of all spans, concatenated.
+    pub fn to_plain(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+impl Block {
+    /// Appends the plain text of this block (and its children) to `out`, blocks separated by
+    /// newlines. Used for word counts and, later, for indexing.
+    pub fn push_plain(&self, out: &mut String) {
+        match self {
+            Block::Paragraph(text) => push_line(out, &text.to_plain()),
+            Block::Preformatted(pre) => push_line(out, &pre.text),
+            Block::Quote(blocks) => blocks.iter().for_each(|b| b.push_plain(out)),
+            Block::List(list) => {
+                for item in &list.items {
+                    item.blocks.iter().for_each(|b| b.push_plain(out));
+                }
+            }
+        }
+    }
+
+    /// Calls `f` with each verbatim string of the block, in source order.
+    fn for_each_verbatim<'a>(&'a self, f: &mut dyn FnMut(&'a str)) {
+        match self {
+            Block::Paragraph(text) => text.spans.iter().for_each(|s| f(&s.text)),
+            Block::Preformatted(pre) => f(&pre.text),
+            Block::Quote(blocks) => blocks.iter().for_each(|b| b.for_each_verbatim(f)),
+            Block::List(list) => {
+                for item in &list.items {
+                    f(&item.marker);
+                    item.blocks.iter().for_each(|b| b.for_each_verbatim(f));
+                }
+            }
+        }
+    }
+}
+
+fn push_line(out: &mut String, line: &str) {
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(line);
+}
+
+impl Section {
+    /// The plain text of the section's blocks (not its heading).
+    pub fn body_text(&self) -> String {
+        let mut out = String::new();
+        self.blocks.iter().for_each(|b| b.push_plain(&mut out));
+        out
+    }
+
+    /// Number of whitespace-separated words in the body.
+    pub fn word_count(&self) -> usize {
+        self.body_text().split_whitespace().count()
+    }
+}
+
+impl Document {
+    /// Every verbatim string of the document, in source order: header lines, then for each
+    /// section its heading (when it has one in the source) and its blocks, then footer lines.
+    pub fn verbatim_parts(&self) -> Vec<&str> {
+        let mut parts: Vec<&str> = self.header.iter().map(String::as_str).collect();
+        for section in &self.sections {
+            if !section.untitled {
+                parts.push(&section.title);
+            }
+            for block in &section.blocks {
+                block.for_each_verbatim(&mut |s| parts.push(s));
+            }
+        }
+        parts.extend(self.footer.iter().map(String::as_str));
+        parts
+    }
+
+    /// The section with the given id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.sections.iter().map(Section::word_count).sum()
+    }
+}
+
+impl Corpus {
+    /// The document with the given id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
