@@ -93,9 +93,21 @@ fn read_with_pieces<'s>(
             Event::End(TagEnd::MetadataBlock(_)) => front = None,
             Event::Text(text) if front.is_some() => {
                 let kind = front.expect("checked");
-                front_title = read_front_matter(path, &text, kind, &mut meta)?;
-                b.piece(range, text.clone());
-                header.push(text.to_string());
+                b.piece(range.clone(), text.clone());
+                if source[..range.start]
+                    .trim_start_matches(['-', '+'])
+                    .trim()
+                    .is_empty()
+                {
+                    front_title = read_front_matter(path, &text, kind, &mut meta)?;
+                    header.push(text.to_string());
+                } else {
+                    // A metadata-looking block further down is body text, shown as written.
+                    b.push_block(Block::Preformatted(Preformatted {
+                        info: None,
+                        text: text.trim_end().to_string(),
+                    }));
+                }
             }
             Event::Start(Tag::Table(_)) => {
                 let raw = &source[range.clone()];
@@ -145,13 +157,12 @@ fn read_with_pieces<'s>(
         b.close(open);
     }
 
+    if let Some(title) = &b.title {
+        header.push(title.clone());
+    }
     let title = b
         .title
         .clone()
-        .map(|t| {
-            header.push(t.clone());
-            t
-        })
         .or(front_title)
         .unwrap_or_else(|| title_of_path(path));
     let mut sections = b.sections;
@@ -290,6 +301,14 @@ impl<'s> Builder<'s> {
             TagEnd::Heading(_) => {
                 let text = self.inline.take().unwrap_or_default();
                 let level = self.heading.take().unwrap_or(1);
+                if !self.stack.is_empty() {
+                    // A heading inside a list item or quote cannot open a section: it stays in
+                    // place as a strong paragraph.
+                    let mut text = text;
+                    text.spans.iter_mut().for_each(|s| s.style.strong = true);
+                    self.push_block(Block::Paragraph(text));
+                    return;
+                }
                 let title = text.to_plain().trim().to_string();
                 if level == 1 && self.title.is_none() && !self.seen_content {
                     self.title = Some(title);

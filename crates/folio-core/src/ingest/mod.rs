@@ -242,7 +242,7 @@ const CLAUSE_STARTS: &[&str] = &["it", "he", "she", "they", "we", "i", "you", "t
 
 /// A readable label for an untitled section, made from the opening phrase of its text: at most
 /// five words, ending at clause punctuation, before a pronoun that opens a new clause, or after a
-/// first past-tense verb; trailing function words are dropped; an ellipsis marks the cut.
+/// first past-tense verb; trailing function words are dropped down to three words; an ellipsis marks the cut.
 pub fn label_from_text(text: &str) -> String {
     let mut words: Vec<&str> = Vec::new();
     for raw in text.split_whitespace() {
@@ -261,7 +261,7 @@ pub fn label_from_text(text: &str) -> String {
             break;
         }
     }
-    while words.len() > 1
+    while words.len() > 3
         && FUNCTION_WORDS.contains(&words[words.len() - 1].to_lowercase().as_str())
     {
         words.pop();

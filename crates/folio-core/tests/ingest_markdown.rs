@@ -1,0 +1,114 @@
+//! The Markdown reader: front matter, nested headings, blocks, inline styles, and the rule that
+//! the title comes from the first `#` heading, else front matter, else the file name.
+
+mod common;
+
+use common::{one, outline};
+use folio_core::Block;
+
+#[test]
+fn fixture_guide() {
+    let text = include_str!("fixtures/guide.md");
+    let doc = one("guide.md", text);
+    assert_eq!(doc.title, "Getting Started");
+    assert_eq!(doc.meta.author.as_deref(), Some("Ada Lovelace"));
+    assert_eq!(doc.meta.written.as_ref().unwrap().iso, "2021-03-04");
+    assert_eq!(doc.meta.tags, ["setup", "install guide"]);
+    assert_eq!(
+        outline(&doc),
+        "~ Intro with emphasis… [intro-with-emphasis] P\n\
+         \x20 # Install [install] OL(1. 2.) OL(3)) Q(P UL(-)) Pre Pre Pre\n\
+         \x20   # Deep heading [deep-heading] P\n\
+         \x20 # Empty section [empty-section]\n\
+         \x20 # Last [last] P"
+    );
+}
+
+#[test]
+fn inline_styles_and_links() {
+    let doc = one(
+        "s.md",
+        "Some *em* and **strong** and `code` and ~~gone~~ and [a link](https://x.org).\n",
+    );
+    let Block::Paragraph(text) = &doc.sections[0].blocks[0] else {
+        panic!("paragraph")
+    };
+    type Styled<'a> = (&'a str, bool, bool, bool, bool, Option<&'a str>);
+    let styled: Vec<Styled> = text
+        .spans
+        .iter()
+        .map(|s| {
+            (
+                s.text.as_str(),
+                s.style.emphasis,
+                s.style.strong,
+                s.style.code,
+                s.style.strikethrough,
+                s.link.as_deref(),
+            )
+        })
+        .collect();
+    assert!(styled.contains(&("em", true, false, false, false, None)));
+    assert!(styled.contains(&("strong", false, true, false, false, None)));
+    assert!(styled.contains(&("code", false, false, true, false, None)));
+    assert!(styled.contains(&("gone", false, false, false, true, None)));
+    assert!(styled.contains(&("a link", false, false, false, false, Some("https://x.org"))));
+}
+
+#[test]
+fn code_blocks_keep_language_and_layout() {
+    let doc = one("c.md", "# T\n\n```rust\nfn main() {\n    body();\n}\n```\n");
+    let Block::Preformatted(pre) = &doc.sections[0].blocks[0] else {
+        panic!("pre")
+    };
+    assert_eq!(pre.info.as_deref(), Some("rust"));
+    assert_eq!(pre.text, "fn main() {\n    body();\n}");
+}
+
+#[test]
+fn title_from_front_matter_or_file_name() {
+    assert_eq!(
+        one("a.md", "---\ntitle: From YAML\n---\n\nText.\n").title,
+        "From YAML"
+    );
+    assert_eq!(
+        one("b.md", "+++\ntitle = \"From TOML\"\n+++\n\nText.\n").title,
+        "From TOML"
+    );
+    assert_eq!(
+        one("release-notes_2024.md", "## Section\n\nText.\n").title,
+        "Release notes 2024"
+    );
+}
+
+#[test]
+fn a_later_h1_is_a_section_not_the_title() {
+    let doc = one("later.md", "Opening text.\n\n# Part\n\nMore.\n");
+    assert_eq!(doc.title, "Later");
+    assert_eq!(
+        outline(&doc),
+        "~ Opening text… [opening-text] P\n# Part [part] P"
+    );
+}
+
+#[test]
+fn heading_levels_are_kept() {
+    let doc = one(
+        "l.md",
+        "# Title\n\n## Two\n\nx\n\n### Three\n\ny\n\n###### Six\n\nz\n",
+    );
+    let levels: Vec<u8> = doc.sections.iter().map(|s| s.level).collect();
+    assert_eq!(levels, [2, 3, 6]);
+}
+
+#[test]
+fn entities_and_escapes_are_decoded_and_still_lossless() {
+    let doc = one(
+        "e.md",
+        "# T\n\nFish &amp; chips &copy; 2024, \\*not emphasis\\*.\n",
+    );
+    let Block::Paragraph(text) = &doc.sections[0].blocks[0] else {
+        panic!("paragraph")
+    };
+    assert_eq!(text.to_plain(), "Fish & chips © 2024, *not emphasis*.");
+}
