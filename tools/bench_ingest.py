@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Ingest throughput on large inputs: is processing linear in input size?
+
+Builds plain-text and Markdown files of about 1, 5 and 10 MB out of the default corpus
+(its body repeated, with headings and section breaks kept), runs `folio inspect` on each
+(best of three runs, optimised build) and prints one table: size, time, MB/s.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "data" / "000_15142d29402a5562.txt"
+FOLIO = ROOT / "target" / "native" / "folio"
+SIZES_MB = (1, 5, 10)
+
+
+def markdown_of(text: str) -> str:
+    """The report as Markdown: short standalone lines become `##` headings."""
+    out = []
+    for block in text.split("\n\n"):
+        line = block.strip()
+        if line and "\n" not in line and len(line) < 60 and not line.endswith((".", ":", ")")):
+            out.append("## " + line)
+        else:
+            out.append(block)
+    return "\n\n".join(out)
+
+
+def grow(unit: str, megabytes: int) -> str:
+    copies = max(1, (megabytes * 1_000_000) // len(unit.encode()))
+    return "Title of the large document\n\n" + "\n\n\n\n".join([unit] * copies)
+
+
+def best_of(runs: int, folder: Path) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([str(FOLIO), "inspect", str(folder)], check=True, stdout=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> int:
+    subprocess.run(
+        ["cargo", "build", "--quiet", "--profile", "native", "-p", "folio-cli"], cwd=ROOT, check=True
+    )
+    lines = REPORT.read_text(encoding="utf-8").split("\n")
+    body = "\n".join(lines[6:-6])  # without breadcrumb, title, date line and signature
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind, unit in (("text", body), ("markdown", markdown_of(body))):
+            for mb in SIZES_MB:
+                folder = Path(tmp) / f"{kind}-{mb}"
+                folder.mkdir()
+                name = "large.txt" if kind == "text" else "large.md"
+                data = grow(unit, mb)
+                (folder / name).write_text(data, encoding="utf-8")
+                seconds = best_of(3, folder)
+                size = len(data.encode()) / 1_000_000
+                rows.append((kind, size, seconds, size / seconds))
+    print(f"{'input':<10} {'size MB':>8} {'seconds':>8} {'MB/s':>8}")
+    for kind, size, seconds, rate in rows:
+        print(f"{kind:<10} {size:>8.1f} {seconds:>8.3f} {rate:>8.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
