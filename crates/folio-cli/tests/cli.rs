@@ -1,0 +1,124 @@
+//! The `folio` binary end to end: summaries, JSON, warnings and errors on real folders.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+
+fn folio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh folder under the system's temporary folder holding `files`.
+fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("folio-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (path, bytes) in files {
+        std::fs::write(dir.join(path), bytes).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn inspect_summarises_the_default_corpus() {
+    let out = folio(&["inspect", DATA]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for expected in [
+        "1 document, 14 sections",
+        "Manzoor Ahmed and the IMT - report of a visit to Pakistan",
+        "author    Jonathan Clyne",
+        "written   2010-05-20 (20 May, 2010)",
+        "posted    2012-03-04T12:27 (4 Mar 2012, 12:27) by Admin uk",
+        "category  Topics › India, Pakistan, Bangla",
+        "100.0%",
+        "lossless",
+        "The PTCL strike  [the-ptcl-strike]",
+        "My first stop in Pakistan… (untitled)",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing `{expected}` in:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn inspect_json_is_the_whole_model() {
+    let out = folio(&["inspect", DATA, "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sections = json["documents"][0]["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 14);
+    assert_eq!(sections[6]["id"], "the-ptcl-strike");
+    assert_eq!(sections[6]["title"], "The PTCL strike");
+    assert_eq!(sections[0]["untitled"], true);
+    assert!(sections[6]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b.get("list").is_some()));
+    assert_eq!(
+        json["coverage"][0]["matched_chars"],
+        json["coverage"][0]["source_chars"]
+    );
+    assert_eq!(json["documents"][0]["meta"]["written"]["iso"], "2010-05-20");
+}
+
+#[test]
+fn bad_input_fails_with_the_file_and_cause() {
+    let dir = folder(
+        "bad",
+        &[
+            ("good.txt", b"Title\n\nText.\n"),
+            ("broken.txt", b"Title\n\nCaf\xe9.\n"),
+        ],
+    );
+    let out = folio(&["inspect", dir.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("broken.txt: invalid UTF-8 at byte offset 10"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "no partial summary");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn skipped_files_are_warned_about() {
+    let dir = folder(
+        "skip",
+        &[("a.md", b"# A\n\nText.\n"), ("image.png", b"\x89PNG")],
+    );
+    let out = folio(&["inspect", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stderr).contains("warning: image.png: skipped"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn usage_errors() {
+    let out = folio(&["inspect"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("inspect needs a folder"));
+    let out = folio(&["frobnicate", "x"]);
+    assert!(text(&out.stderr).contains("unknown command `frobnicate`"));
+    let out = folio(&["inspect", DATA, "--jsn"]);
+    assert!(text(&out.stderr).contains("unknown option `--jsn`"));
+    let out = folio(&["inspect", Path::new("/no/such/dir").to_str().unwrap()]);
+    assert!(text(&out.stderr).contains("/no/such/dir"));
+    assert!(folio(&["--help"]).status.success());
+}
