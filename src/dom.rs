@@ -1,0 +1,130 @@
+//! Small wrappers over the browser APIs the app uses. Each one degrades to doing nothing when
+//! the API is missing, so the app never panics on an unusual browser.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use crate::state::Theme;
+
+/// The localStorage key holding the reader's theme choice.
+pub const THEME_KEY: &str = "folio-theme";
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The current location hash, with its `#` (empty when there is none).
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page address without its hash: the base of every section link.
+pub fn page_url() -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    }
+}
+
+/// Replaces the hash of the current history entry without adding one or firing `hashchange`.
+pub fn replace_hash(hash: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+/// The app restores the reading place itself; the browser's own restoration would fight it.
+pub fn take_over_scroll_restoration() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+}
+
+/// Sets the page title (shown in tabs, history and bookmarks).
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// Milliseconds since the epoch.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+pub fn element_by_id(id: &str) -> Option<Element> {
+    document()?.get_element_by_id(id)
+}
+
+/// Scrolls the element to the top of the viewport (below the sticky bar, via CSS
+/// `scroll-margin-top`). Returns false when there is no such element.
+pub fn scroll_to_element(id: &str) -> bool {
+    let Some(element) = element_by_id(id) else {
+        return false;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    true
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Moves keyboard focus to the element without scrolling.
+pub fn focus_quietly(element: &Element) {
+    if let Some(element) = element.dyn_ref::<HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The theme the reader chose earlier, if any.
+pub fn stored_theme() -> Option<Theme> {
+    Theme::parse(&storage()?.get_item(THEME_KEY).ok()??)
+}
+
+pub fn store_theme(theme: Theme) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(THEME_KEY, theme.as_str());
+    }
+}
+
+/// The query list for the system's dark colour scheme.
+pub fn dark_scheme_query() -> Option<web_sys::MediaQueryList> {
+    window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
+pub fn system_theme() -> Theme {
+    match dark_scheme_query() {
+        Some(query) if query.matches() => Theme::Dark,
+        _ => Theme::Light,
+    }
+}
+
+/// Shows the theme on `<html data-theme>`, which the stylesheet keys on.
+pub fn apply_theme(theme: Theme) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-theme", theme.as_str());
+    }
+}

@@ -1,0 +1,45 @@
+//! Follows the URL hash: reports a new [`Route`] whenever the address changes through a link,
+//! back/forward or a typed URL.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use crate::app::Route;
+use crate::dom;
+
+/// Calls `on_route` with the route of the hash after each `hashchange` or `popstate`. Hashes
+/// that are not routes (plain in-page anchors) are ignored. One address change fires both
+/// events, so an event for the hash just handled (within 100 ms) is dropped.
+#[hook]
+pub fn use_hash_route(on_route: Callback<Route>) {
+    let latest = use_mut_ref(|| on_route.clone());
+    *latest.borrow_mut() = on_route;
+    use_effect_with((), move |_| {
+        let last = RefCell::new((String::new(), 0.0_f64));
+        let handle = Rc::new(move |_: &web_sys::Event| {
+            let hash = dom::location_hash();
+            let now = dom::now();
+            {
+                let (last_hash, last_time) = &*last.borrow();
+                if *last_hash == hash && now - last_time < 100.0 {
+                    return;
+                }
+            }
+            last.replace((hash.clone(), now));
+            if let Some(route) = Route::parse(&hash) {
+                latest.borrow().emit(route);
+            }
+        });
+        let listeners = dom::window().map(|window| {
+            let on_popstate = handle.clone();
+            [
+                EventListener::new(&window, "hashchange", move |e| handle(e)),
+                EventListener::new(&window, "popstate", move |e| on_popstate(e)),
+            ]
+        });
+        move || drop(listeners)
+    });
+}

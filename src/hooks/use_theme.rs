@@ -1,0 +1,30 @@
+//! Keeps `<html data-theme>` and the stored choice in step with the theme, and reports changes
+//! of the system colour scheme.
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use crate::dom;
+use crate::state::Theme;
+
+/// Applies `theme` to the page and, when the reader `chosen` it, remembers it. Calls
+/// `on_system` when the system switches between light and dark.
+#[hook]
+pub fn use_theme(theme: Theme, chosen: bool, on_system: Callback<Theme>) {
+    use_effect_with((theme, chosen), |&(theme, chosen)| {
+        dom::apply_theme(theme);
+        if chosen {
+            dom::store_theme(theme);
+        }
+    });
+    let latest = use_mut_ref(|| on_system.clone());
+    *latest.borrow_mut() = on_system;
+    use_effect_with((), move |_| {
+        let listener = dom::dark_scheme_query().map(|query| {
+            EventListener::new(&query, "change", move |_| {
+                latest.borrow().emit(dom::system_theme());
+            })
+        });
+        move || drop(listener)
+    });
+}

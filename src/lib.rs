@@ -1,0 +1,12 @@
+//! folio-app: the reading interface over the embedded corpus, as a library so that the
+//! browser tests in `tests/` can render its components.
+
+pub mod app;
+pub mod components;
+pub mod corpus;
+pub mod dom;
+pub mod hooks;
+pub mod outline;
+pub mod state;
+
+pub use app::{App, Route};
