@@ -7,7 +7,8 @@ use std::{env, fs, process};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=FOLIO_DATA");
-    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let data = env::var_os("FOLIO_DATA")
         .map(PathBuf::from)
         .map(|p| if p.is_absolute() { p } else { manifest.join(p) })
@@ -15,7 +16,10 @@ fn main() {
     // Watching the folder catches added and removed files; each file is watched for edits.
     println!("cargo:rerun-if-changed={}", data.display());
     let fail = |message: String| -> ! {
-        eprintln!("error: folio could not process the data folder {}:\n  {message}", data.display());
+        eprintln!(
+            "error: folio could not process the data folder {}:\n  {message}",
+            data.display()
+        );
         process::exit(1);
     };
     let files = folio_load::load_dir(&data).unwrap_or_else(|e| fail(e.to_string()));

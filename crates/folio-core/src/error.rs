@@ -22,6 +22,7 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    #[cfg(feature = "ingest")]
     pub(crate) fn source(file: &str, cause: impl Into<String>) -> Self {
         Error::Source {
             file: file.to_string(),

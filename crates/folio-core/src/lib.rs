@@ -8,6 +8,7 @@
 pub mod error;
 pub mod format;
 pub mod model;
+pub mod text;
 
 #[cfg(feature = "ingest")]
 pub mod ingest;

@@ -16,7 +16,7 @@ fn fixture_guide() {
     assert_eq!(doc.meta.tags, ["setup", "install guide"]);
     assert_eq!(
         outline(&doc),
-        "~ Intro with emphasis… [intro-with-emphasis] P\n\
+        "  ~ Intro with emphasis… [intro-with-emphasis] P\n\
          \x20 # Install [install] OL(1. 2.) OL(3)) Q(P UL(-)) Pre Pre Pre\n\
          \x20   # Deep heading [deep-heading] P\n\
          \x20 # Empty section [empty-section]\n\

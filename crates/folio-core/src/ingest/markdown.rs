@@ -167,8 +167,18 @@ fn read_with_pieces<'s>(
         .unwrap_or_else(|| title_of_path(path));
     let mut sections = b.sections;
     sections.retain(|s| !(s.untitled && s.blocks.is_empty()));
-    for section in sections.iter_mut().filter(|s| s.untitled) {
-        section.title = label_from_text(&section.body_text());
+    // An untitled section stands at the level of the heading that follows it (or precedes
+    // it), so that it sits beside its neighbours in the contents, not above them.
+    for i in 0..sections.len() {
+        if sections[i].untitled {
+            let next = sections[i..].iter().chain(sections[..i].iter().rev());
+            sections[i].level = next
+                .filter(|s| !s.untitled)
+                .map(|s| s.level)
+                .next()
+                .unwrap_or(1);
+            sections[i].title = label_from_text(&sections[i].body_text());
+        }
     }
     let ids = unique_ids(sections.iter().map(|s| slug(s.title.trim_end_matches('…'))));
     for (section, id) in sections.iter_mut().zip(ids) {

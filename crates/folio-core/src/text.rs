@@ -1,0 +1,319 @@
+//! Text analysis for search: the same for the index (at build time) and queries (in the app).
+//!
+//! Words are found by Unicode word segmentation, so curly quotes, dashes and no-break spaces
+//! separate them. Each word is lower-cased, its diacritics are folded ("naïve" → "naive") and
+//! its apostrophes dropped, so "Manzoor's" and "Manzoors" are the same surface form, which
+//! stems to "manzoor". Words joined by hyphens are found whole and by their parts: a hyphenated
+//! compound also yields the joined form at the position of its first part.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Words longer than this (in bytes, after normalising) are not indexed or searched.
+pub const MAX_TERM_BYTES: usize = 48;
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The normalised surface form.
+    pub term: String,
+    /// Where the word stands in the original text, in bytes.
+    pub span: Range<usize>,
+    /// Its position among the words of the text; a joined compound shares its first part's.
+    pub position: u32,
+}
+
+/// Lower-cases, folds diacritics and drops apostrophes.
+pub fn normalize(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    if word.is_ascii() {
+        out.extend(
+            word.chars()
+                .filter(|c| *c != '\'')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return out;
+    }
+    for c in word.nfd() {
+        if is_combining_mark(c) || matches!(c, '\'' | '’' | 'ʼ' | '‘') {
+            continue;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+fn is_hyphen(between: &str) -> bool {
+    matches!(between, "-" | "‐" | "‑")
+}
+
+/// The words of `text`, in order.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut position = 0u32;
+    // The start of the current hyphenated run and its joined form so far.
+    let mut compound: Option<(usize, String, u32, usize)> = None;
+    let mut last_end = 0;
+    for (start, word) in text.unicode_word_indices() {
+        let term = normalize(word);
+        let end = start + word.len();
+        let joined = start > 0 && is_hyphen(&text[last_end..start]) && !out.is_empty();
+        if joined {
+            let (first_start, mut whole, first_pos, parts) = compound.take().unwrap_or_else(|| {
+                let prev = out.last().expect("checked");
+                (prev.span.start, prev.term.clone(), prev.position, 1)
+            });
+            whole.push_str(&term);
+            compound = Some((first_start, whole, first_pos, parts + 1));
+        } else {
+            flush_compound(&mut compound, last_end, &mut out);
+        }
+        if term.len() <= MAX_TERM_BYTES && !term.is_empty() {
+            out.push(Token {
+                term,
+                span: start..end,
+                position,
+            });
+            position += 1;
+        }
+        last_end = end;
+    }
+    flush_compound(&mut compound, last_end, &mut out);
+    out
+}
+
+fn flush_compound(
+    compound: &mut Option<(usize, String, u32, usize)>,
+    end: usize,
+    out: &mut Vec<Token>,
+) {
+    if let Some((start, whole, position, _)) = compound.take() {
+        if whole.len() <= MAX_TERM_BYTES {
+            out.push(Token {
+                term: whole,
+                span: start..end,
+                position,
+            });
+        }
+    }
+}
+
+thread_local! {
+    static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+}
+
+/// The English Snowball stem of a normalised term.
+pub fn stem(term: &str) -> String {
+    if term.bytes().all(|b| b.is_ascii_digit()) {
+        return term.to_string();
+    }
+    STEMMER.with(|s| match s.stem(term) {
+        Cow::Borrowed(b) => b.to_string(),
+        Cow::Owned(o) => o,
+    })
+}
+
+/// Common English words: indexed (phrases need them) but weighing little in scores.
+pub fn is_stop_word(term: &str) -> bool {
+    STOP_WORDS.binary_search(&term).is_ok()
+}
+
+/// Sorted, for binary search.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<(String, u32)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.term, t.position))
+            .collect()
+    }
+
+    #[test]
+    fn stop_words_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn separators_and_case() {
+        let t = terms("“Quoted”\u{a0}words – and\u{2013}dashes, PTCL's 2009");
+        let words: Vec<&str> = t.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, ["quoted", "words", "and", "dashes", "ptcls", "2009"]);
+    }
+
+    #[test]
+    fn apostrophes_meet() {
+        assert_eq!(normalize("Manzoor's"), "manzoors");
+        assert_eq!(normalize("Manzoor’s"), "manzoors");
+        assert_eq!(stem("manzoors"), stem("manzoor"));
+    }
+
+    #[test]
+    fn diacritics_fold() {
+        assert_eq!(normalize("Naïve Café"), "naive cafe");
+        assert_eq!(normalize("ÉCOLE"), "ecole");
+    }
+
+    #[test]
+    fn hyphenated_words_whole_and_in_parts() {
+        let t = terms("anti-vote-rigging law");
+        assert_eq!(
+            t,
+            [
+                ("anti".into(), 0),
+                ("vote".into(), 1),
+                ("rigging".into(), 2),
+                ("antivoterigging".into(), 0),
+                ("law".into(), 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "Café – “x”";
+        for token in tokenize(text) {
+            assert!(text.get(token.span.clone()).is_some());
+        }
+        assert_eq!(&text[tokenize(text)[0].span.clone()], "Café");
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("privatisation"), stem("privatisations"));
+        assert_eq!(stem("strikes"), "strike");
+        assert_eq!(stem("2009"), "2009");
+    }
+}
