@@ -7,16 +7,20 @@ use std::path::Path;
 use std::process::ExitCode;
 
 mod inspect;
+mod search;
 
-const USAGE: &str = "\
-folio — inspect a folder of documents as the folio explorer sees it
+const USAGE: &str = r#"folio — inspect a folder of documents as the folio explorer sees it
 
 Usage:
-  folio inspect <dir> [--json]   documents, metadata, sections and text coverage
+  folio inspect <dir> [--json]                      documents, metadata, sections, coverage
+  folio search <dir> "<query>" [--limit N] [--json]  ranked sections with snippets
   folio --help | --version
 
 Options:
-  --json   print the whole model as JSON instead of a summary";
+  --json       print JSON instead of a summary
+  --limit N    how many results to show (default 10)
+
+Query syntax: words (the last one also matches as a prefix), "a phrase", -excluded"#;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,16 +34,22 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    let flags: Vec<&str> = args
-        .iter()
-        .filter(|a| a.starts_with("--"))
-        .map(String::as_str)
-        .collect();
-    let positional: Vec<&str> = args
-        .iter()
-        .filter(|a| !a.starts_with("--"))
-        .map(String::as_str)
-        .collect();
+    let mut flags: Vec<&str> = Vec::new();
+    let mut positional: Vec<&str> = Vec::new();
+    let mut limit = 10;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--limit" {
+            let value = iter.next().ok_or("--limit needs a number")?;
+            limit = value
+                .parse()
+                .map_err(|_| format!("--limit needs a number, not `{value}`"))?;
+        } else if arg.starts_with("--") {
+            flags.push(arg);
+        } else {
+            positional.push(arg);
+        }
+    }
     if flags.contains(&"--help") || args.is_empty() {
         println!("{USAGE}");
         return Ok(());
@@ -54,6 +64,11 @@ fn run(args: &[String]) -> Result<(), String> {
             inspect::run(Path::new(dir), flags.contains(&"--json"))
         }
         ["inspect"] => Err(format!("inspect needs a folder\n\n{USAGE}")),
+        ["search", dir, query] => {
+            check_flags(&flags, &["--json"])?;
+            search::run(Path::new(dir), query, limit, flags.contains(&"--json"))
+        }
+        ["search", ..] => Err(format!("search needs a folder and a query\n\n{USAGE}")),
         [command, ..] => Err(format!("unknown command `{command}`\n\n{USAGE}")),
         [] => Err(USAGE.to_string()),
     }

@@ -7,7 +7,9 @@
 
 pub mod error;
 pub mod format;
+pub mod index;
 pub mod model;
+pub mod search;
 pub mod text;
 
 #[cfg(feature = "ingest")]

@@ -1,0 +1,304 @@
+//! The search index, built once at build time and stored in the corpus blob.
+//!
+//! Every section of the corpus is one searchable record with four fields: its heading, its
+//! document's title, its body, and its document's metadata (author, categories, tags, poster).
+//! The term dictionary is an FST mapping each normalised surface form to a term id, with a
+//! second FST from stems to stem ids for stem matching. Each term's postings list the sections
+//! and fields it occurs in, with its positions there, as delta-coded varints. For snippets, each
+//! section also keeps the byte offset of every body word. Nothing here is computed in the
+//! browser: the app decodes it and searches.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Corpus, Document, Section};
+use crate::text::{stem, tokenize};
+
+/// The fields of a record, in the order of [`FIELDS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Heading = 0,
+    Title = 1,
+    Body = 2,
+    Meta = 3,
+}
+
+pub const FIELDS: [Field; 4] = [Field::Heading, Field::Title, Field::Body, Field::Meta];
+
+impl Field {
+    fn from_u8(n: u8) -> Field {
+        FIELDS.get(usize::from(n)).copied().unwrap_or(Field::Body)
+    }
+}
+
+/// The searchable form of a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// FST bytes: surface term → term id.
+    pub(crate) terms: Vec<u8>,
+    /// FST bytes: stem → stem id.
+    pub(crate) stems: Vec<u8>,
+    /// Per term id: its stem id.
+    pub(crate) term_stem: Vec<u32>,
+    /// Per stem id: the term ids that share it.
+    pub(crate) stem_terms: Vec<Vec<u32>>,
+    /// Per term id: the number of sections it occurs in.
+    pub(crate) df: Vec<u32>,
+    /// Per term id: the number of times it occurs in the corpus.
+    pub(crate) cf: Vec<u32>,
+    /// Per term id: its postings, encoded by [`encode_postings`].
+    pub(crate) postings: Vec<Vec<u8>>,
+    /// Per record: (document index, section index) in the corpus.
+    pub(crate) records: Vec<(u32, u32)>,
+    /// Per record: the length of each field, in words.
+    pub(crate) lengths: Vec<[u32; 4]>,
+    /// The average length of each field over all records.
+    pub(crate) average: [f32; 4],
+    /// Per record: the byte offsets of its body words in `Section::body_text`, delta-coded.
+    pub(crate) offsets: Vec<Vec<u8>>,
+}
+
+/// One occurrence list: a term in one field of one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posting {
+    pub record: u32,
+    pub field: Field,
+    pub positions: Vec<u32>,
+}
+
+pub(crate) fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Reads a varint at `*at`, advancing it. Malformed input ends the value early, never panics.
+pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut n = 0u32;
+    let mut shift = 0;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        n |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+        if b & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+    }
+    n
+}
+
+fn encode_postings(postings: &[Posting]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut last_record = 0;
+    for p in postings {
+        push_varint(&mut out, p.record - last_record);
+        last_record = p.record;
+        out.push(p.field as u8);
+        push_varint(&mut out, p.positions.len() as u32);
+        let mut last = 0;
+        for &pos in &p.positions {
+            push_varint(&mut out, pos - last);
+            last = pos;
+        }
+    }
+    out
+}
+
+/// Decodes postings written by `encode_postings`, calling `f` for each.
+pub(crate) fn for_each_posting(bytes: &[u8], mut f: impl FnMut(u32, Field, &[u32])) {
+    let mut at = 0;
+    let mut record = 0;
+    let mut positions = Vec::new();
+    while at < bytes.len() {
+        record += read_varint(bytes, &mut at);
+        let field = Field::from_u8(bytes.get(at).copied().unwrap_or(2));
+        at += 1;
+        let n = read_varint(bytes, &mut at);
+        positions.clear();
+        let mut pos = 0;
+        for _ in 0..n {
+            pos += read_varint(bytes, &mut at);
+            positions.push(pos);
+        }
+        f(record, field, &positions);
+    }
+}
+
+/// The metadata words of a document, as one text.
+pub(crate) fn meta_text(doc: &Document) -> String {
+    let m = &doc.meta;
+    let mut parts: Vec<&str> = Vec::new();
+    parts.extend(m.author.as_deref());
+    parts.extend(m.poster.as_deref());
+    parts.extend(m.categories.iter().map(String::as_str));
+    parts.extend(m.tags.iter().map(String::as_str));
+    parts.join("\n")
+}
+
+pub(crate) fn heading_text(section: &Section) -> &str {
+    if section.untitled {
+        ""
+    } else {
+        &section.title
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every section of `corpus`.
+    pub fn build(corpus: &Corpus) -> SearchIndex {
+        // term → (record, field) → positions, in record order.
+        let mut occurrences: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        let mut index = SearchIndex::default();
+        let mut totals = [0u64; 4];
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            let meta = meta_text(doc);
+            for (s, section) in doc.sections.iter().enumerate() {
+                let record = index.records.len() as u32;
+                index.records.push((d as u32, s as u32));
+                let body = section.body_text();
+                let texts = [
+                    heading_text(section),
+                    doc.title.as_str(),
+                    body.as_str(),
+                    meta.as_str(),
+                ];
+                let mut lengths = [0u32; 4];
+                for (field, text) in FIELDS.iter().zip(texts) {
+                    let tokens = tokenize(text);
+                    let words = tokens.iter().map(|t| t.position + 1).max().unwrap_or(0);
+                    lengths[*field as usize] = words;
+                    totals[*field as usize] += u64::from(words);
+                    if *field == Field::Body {
+                        let mut offsets = Vec::new();
+                        let mut last = 0;
+                        let mut next_position = 0;
+                        for token in &tokens {
+                            // Joined compounds repeat a position; keep each position's first word.
+                            if token.position == next_position {
+                                push_varint(&mut offsets, token.span.start as u32 - last);
+                                last = token.span.start as u32;
+                                next_position += 1;
+                            }
+                        }
+                        index.offsets.push(offsets);
+                    }
+                    for token in tokens {
+                        let list = occurrences.entry(token.term).or_default();
+                        match list.last_mut() {
+                            Some(p) if p.record == record && p.field == *field => {
+                                p.positions.push(token.position)
+                            }
+                            _ => list.push(Posting {
+                                record,
+                                field: *field,
+                                positions: vec![token.position],
+                            }),
+                        }
+                    }
+                }
+                index.lengths.push(lengths);
+            }
+        }
+        let records = index.records.len().max(1) as f32;
+        for (i, total) in totals.iter().enumerate() {
+            index.average[i] = (*total as f32 / records).max(1.0);
+        }
+
+        let mut stems: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut term_builder = fst::MapBuilder::memory();
+        for (id, (term, postings)) in occurrences.iter().enumerate() {
+            let id = id as u32;
+            term_builder
+                .insert(term, u64::from(id))
+                .expect("terms come sorted and unique");
+            stems.entry(stem(term)).or_default().push(id);
+            let mut records: Vec<u32> = postings.iter().map(|p| p.record).collect();
+            records.dedup();
+            index.df.push(records.len() as u32);
+            index
+                .cf
+                .push(postings.iter().map(|p| p.positions.len() as u32).sum());
+            index.postings.push(encode_postings(postings));
+        }
+        index.terms = term_builder.into_inner().expect("an in-memory FST");
+        index.term_stem = vec![0; occurrences.len()];
+        let mut stem_builder = fst::MapBuilder::memory();
+        for (stem_id, (stem, terms)) in stems.into_iter().enumerate() {
+            stem_builder
+                .insert(&stem, stem_id as u64)
+                .expect("stems come sorted and unique");
+            for &t in &terms {
+                index.term_stem[t as usize] = stem_id as u32;
+            }
+            index.stem_terms.push(terms);
+        }
+        index.stems = stem_builder.into_inner().expect("an in-memory FST");
+        index
+    }
+
+    /// The number of records (sections).
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.df.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip() {
+        let mut out = Vec::new();
+        for n in [0, 1, 127, 128, 300, u32::MAX] {
+            push_varint(&mut out, n);
+        }
+        let mut at = 0;
+        let back: Vec<u32> = (0..6).map(|_| read_varint(&out, &mut at)).collect();
+        assert_eq!(back, [0, 1, 127, 128, 300, u32::MAX]);
+        // Truncated or garbage input ends without panicking.
+        let mut at = 0;
+        read_varint(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], &mut at);
+    }
+
+    #[test]
+    fn postings_round_trip() {
+        let postings = vec![
+            Posting {
+                record: 0,
+                field: Field::Heading,
+                positions: vec![0],
+            },
+            Posting {
+                record: 0,
+                field: Field::Body,
+                positions: vec![3, 9, 200],
+            },
+            Posting {
+                record: 7,
+                field: Field::Meta,
+                positions: vec![1],
+            },
+        ];
+        let mut back = Vec::new();
+        for_each_posting(&encode_postings(&postings), |record, field, positions| {
+            back.push(Posting {
+                record,
+                field,
+                positions: positions.to_vec(),
+            })
+        });
+        assert_eq!(back, postings);
+    }
+}

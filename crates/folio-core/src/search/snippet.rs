@@ -1,0 +1,121 @@
+//! Snippets: the window of about thirty words of a section's body holding the most query
+//! matches, with the matched words as byte ranges for highlighting.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::index::read_varint;
+use crate::text::tokenize;
+
+/// Words in a snippet.
+pub const WINDOW: u32 = 30;
+/// Words of context shown before the first match.
+const LEAD: u32 = 4;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges of `text` to highlight.
+    pub highlights: Vec<(usize, usize)>,
+    /// Where `text` starts in the section's body text (`Section::body_text`), in bytes.
+    pub offset: usize,
+    /// Whether the body goes on before and after the snippet.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+/// The start of the window of `WINDOW` positions holding the most matches.
+fn best_window(matches: &[u32]) -> u32 {
+    let mut best = (0, matches.first().copied().unwrap_or(0));
+    let mut lo = 0;
+    for hi in 0..matches.len() {
+        while matches[hi] - matches[lo] >= WINDOW {
+            lo += 1;
+        }
+        if hi + 1 - lo > best.0 {
+            best = (hi + 1 - lo, matches[lo]);
+        }
+    }
+    best.1.saturating_sub(LEAD)
+}
+
+/// Byte ranges of the words of `text` whose terms are in `terms`, merged where they touch.
+pub fn highlight(text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = tokenize(text)
+        .into_iter()
+        .filter(|t| terms.contains(t.term.as_str()))
+        .map(|t| t.span)
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// The snippet of `body` around the `matches` (sorted body positions), using the body's word
+/// `offsets` to find the window without reading the whole body.
+pub fn make(body: &str, offsets: &[u8], matches: &[u32], terms: &HashSet<&str>) -> Snippet {
+    let start_word = best_window(matches);
+    let end_word = start_word + WINDOW;
+    let (mut start, mut end) = (None, None);
+    let (mut at, mut offset, mut position) = (0, 0u32, 0u32);
+    while at < offsets.len() {
+        offset += read_varint(offsets, &mut at);
+        if position == start_word {
+            start = Some(offset as usize);
+        }
+        if position == end_word {
+            end = Some(offset as usize);
+            break;
+        }
+        position += 1;
+    }
+    let start = start.unwrap_or(0).min(body.len());
+    let end = end.unwrap_or(body.len()).clamp(start, body.len());
+    if !body.is_char_boundary(start) || !body.is_char_boundary(end) {
+        return Snippet::default();
+    }
+    let raw = &body[start..end];
+    let text = raw.trim_end();
+    let text_start = start + (text.len() - text.trim_start().len());
+    let text = text.trim_start();
+    let highlights = highlight(text, terms)
+        .into_iter()
+        .map(|r| (r.start, r.end))
+        .collect();
+    Snippet {
+        text: text.to_string(),
+        highlights,
+        offset: text_start,
+        cut_before: start > 0,
+        cut_after: end < body.trim_end().len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_with_most_matches_wins() {
+        assert_eq!(best_window(&[]), 0);
+        assert_eq!(best_window(&[2]), 0);
+        assert_eq!(best_window(&[10, 100, 105, 110]), 96);
+    }
+
+    #[test]
+    fn highlights_merge_and_point_into_the_text() {
+        let terms: HashSet<&str> = ["minimum", "wage"].into();
+        let text = "the Minimum wage, and the minimum–wage";
+        let ranges = highlight(text, &terms);
+        assert_eq!(&text[ranges[0].clone()], "Minimum");
+        assert_eq!(ranges.len(), 4);
+    }
+}
