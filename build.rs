@@ -30,9 +30,7 @@ fn main() {
     for warning in &ingested.warnings {
         println!("cargo:warning={warning}");
     }
-    let bundle = folio_core::format::Bundle {
-        corpus: ingested.corpus,
-    };
+    let bundle = folio_core::format::Bundle::new(ingested.corpus);
     let blob = folio_core::format::encode(&bundle).unwrap_or_else(|e| fail(e.to_string()));
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.folio");
     fs::write(&out, blob).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));

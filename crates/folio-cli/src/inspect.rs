@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use folio_core::format::{encode, Bundle};
+use folio_core::index::SearchIndex;
 use folio_core::ingest::{Coverage, Ingested};
 use folio_core::{Document, SourceFormat, Stamp};
 
@@ -53,6 +55,20 @@ pub fn summary(dir: &Path, ingested: &Ingested) -> String {
         sections,
         words
     );
+    let bundle = Bundle::new(ingested.corpus.clone());
+    let corpus_only = Bundle {
+        corpus: bundle.corpus.clone(),
+        index: SearchIndex::default(),
+    };
+    if let (Ok(blob), Ok(corpus)) = (encode(&bundle), encode(&corpus_only)) {
+        out.push_str(&format!(
+            "embedded blob: {} bytes (corpus {}, search index of {} terms {})\n",
+            blob.len(),
+            corpus.len(),
+            bundle.index.term_count(),
+            blob.len() - corpus.len()
+        ));
+    }
     for (doc, coverage) in docs.iter().zip(&ingested.coverage) {
         out.push_str(&document(doc, coverage));
     }

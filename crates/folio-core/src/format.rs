@@ -7,18 +7,28 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::index::SearchIndex;
 use crate::model::Corpus;
 
 /// The first bytes of every blob.
 pub const MAGIC: &[u8; 5] = b"FOLIO";
 
 /// Bumped whenever the encoded shape of [`Bundle`] changes.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 
 /// Everything the app needs, as one value.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub corpus: Corpus,
+    pub index: SearchIndex,
+}
+
+impl Bundle {
+    /// The bundle of a corpus: the corpus and its search index.
+    pub fn new(corpus: Corpus) -> Bundle {
+        let index = SearchIndex::build(&corpus);
+        Bundle { corpus, index }
+    }
 }
 
 /// Encodes a bundle into a blob.
@@ -60,26 +70,24 @@ mod tests {
     use crate::model::{Block, Document, Metadata, Section, SourceFormat, Text};
 
     fn sample() -> Bundle {
-        Bundle {
-            corpus: Corpus {
-                documents: vec![Document {
-                    id: "a".into(),
-                    title: "A – “quoted”".into(),
-                    source: "a.txt".into(),
-                    format: SourceFormat::Text,
-                    meta: Metadata::default(),
-                    header: vec!["A – “quoted”".into()],
-                    sections: vec![Section {
-                        id: "intro".into(),
-                        title: "Intro".into(),
-                        level: 1,
-                        untitled: true,
-                        blocks: vec![Block::Paragraph(Text::plain("Body\u{a0}text."))],
-                    }],
-                    footer: vec![],
+        Bundle::new(Corpus {
+            documents: vec![Document {
+                id: "a".into(),
+                title: "A – “quoted”".into(),
+                source: "a.txt".into(),
+                format: SourceFormat::Text,
+                meta: Metadata::default(),
+                header: vec!["A – “quoted”".into()],
+                sections: vec![Section {
+                    id: "intro".into(),
+                    title: "Intro".into(),
+                    level: 1,
+                    untitled: true,
+                    blocks: vec![Block::Paragraph(Text::plain("Body\u{a0}text."))],
                 }],
-            },
-        }
+                footer: vec![],
+            }],
+        })
     }
 
     #[test]
