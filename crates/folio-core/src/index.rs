@@ -57,6 +57,9 @@ pub struct SearchIndex {
     pub(crate) average: [f32; 4],
     /// Per record: the byte offsets of its body words in `Section::body_text`, delta-coded.
     pub(crate) offsets: Vec<Vec<u8>>,
+    /// Term texts by id, read out of the FST the first time they are needed (not stored).
+    #[serde(skip)]
+    pub(crate) texts: std::cell::OnceCell<Vec<Box<str>>>,
 }
 
 /// One occurrence list: a term in one field of one record.
@@ -246,6 +249,22 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.records.is_empty()
+    }
+
+    /// The text of every term, by id: the FST's keys in order, since ids are given in key order.
+    pub(crate) fn term_list(&self) -> &[Box<str>] {
+        self.texts.get_or_init(|| {
+            use fst::Streamer;
+            let Ok(map) = fst::Map::new(self.terms.as_slice()) else {
+                return Vec::new();
+            };
+            let mut out = Vec::with_capacity(self.df.len());
+            let mut stream = map.stream();
+            while let Some((key, _)) = stream.next() {
+                out.push(String::from_utf8_lossy(key).into());
+            }
+            out
+        })
     }
 
     /// The number of distinct terms.

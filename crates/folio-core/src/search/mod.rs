@@ -140,9 +140,21 @@ impl<'a> Searcher<'a> {
         }
         let ranking = score::Ranking::new(self, query, &options.tuning);
         let ranked = ranking.top(options.limit);
+        let records: HashSet<u32> = ranked.iter().map(|r| r.record).collect();
+        let mut positions = ranking.clause_positions(&records);
         let hits = ranked
             .iter()
-            .filter_map(|r| self.hit(&ranking, r))
+            .filter_map(|r| {
+                let mut body: Vec<u32> = positions
+                    .remove(&r.record)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(_, p)| p)
+                    .collect();
+                body.sort_unstable();
+                body.dedup();
+                self.hit(&ranking, r, &body)
+            })
             .collect();
         SearchResults {
             total: ranking.total(),
@@ -151,20 +163,24 @@ impl<'a> Searcher<'a> {
         }
     }
 
-    fn hit(&self, ranking: &score::Ranking<'_, '_>, ranked: &score::Ranked) -> Option<Hit> {
+    fn hit(
+        &self,
+        ranking: &score::Ranking<'_, '_>,
+        ranked: &score::Ranked,
+        positions: &[u32],
+    ) -> Option<Hit> {
         let (d, s) = *self.index.records.get(ranked.record as usize)?;
         let doc = self.corpus.documents.get(d as usize)?;
         let section = doc.sections.get(s as usize)?;
         let matched_terms: HashSet<u32> = ranking.matched_terms(ranked.record);
         let terms: Vec<String> = self.term_texts(&matched_terms);
         let term_set: HashSet<&str> = terms.iter().map(String::as_str).collect();
-        let positions = ranking.body_positions(ranked.record);
         let offsets = self
             .index
             .offsets
             .get(ranked.record as usize)
             .map_or(&[][..], Vec::as_slice);
-        let snippet = snippet::make(&section.body_text(), offsets, &positions, &term_set);
+        let snippet = snippet::make(&section.body_text(), offsets, positions, &term_set);
         Some(Hit {
             doc: d as usize,
             doc_id: doc.id.clone(),
@@ -178,22 +194,14 @@ impl<'a> Searcher<'a> {
         })
     }
 
-    /// The text of each term id (the dictionary maps text to ids; this walks it once).
-    fn term_texts(&self, ids: &HashSet<u32>) -> Vec<String> {
-        if ids.is_empty() {
-            return Vec::new();
-        }
-        let mut out = Vec::new();
-        let mut stream = self.dict.terms.stream();
-        use fst::Streamer;
-        while let Some((key, id)) = stream.next() {
-            if ids.contains(&(id as u32)) {
-                out.push(String::from_utf8_lossy(key).into_owned());
-                if out.len() == ids.len() {
-                    break;
-                }
-            }
-        }
+    /// The text of each term id.
+    pub(crate) fn term_texts(&self, ids: &HashSet<u32>) -> Vec<String> {
+        let list = self.index.term_list();
+        let mut out: Vec<String> = ids
+            .iter()
+            .filter_map(|&id| list.get(id as usize).map(|t| t.to_string()))
+            .collect();
+        out.sort();
         out
     }
 

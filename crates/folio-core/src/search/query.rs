@@ -1,6 +1,6 @@
 //! The query language: words, `"quoted phrases"` and `-excluded` words or phrases.
 //!
-//! Parsing never fails. Unbalanced quotes close at the end, a lone `-` is ignored, words with no
+//! Parsing never fails. An unclosed quote is read as plain words, a lone `-` is ignored, words with no
 //! letters or digits vanish, and very long queries are cut to a bounded number of clauses.
 
 use crate::text::tokenize;
@@ -75,7 +75,11 @@ pub fn parse(input: &str) -> Query {
         let (text, quoted, after) = if let Some(inner) = rest.strip_prefix('"') {
             match inner.find('"') {
                 Some(close) => (&inner[..close], true, &inner[close + 1..]),
-                None => (inner, true, ""),
+                // An unclosed quote (often a phrase still being typed) reads as plain words.
+                None => {
+                    rest = inner.trim_start();
+                    continue;
+                }
             }
         } else {
             let stop = rest
@@ -169,7 +173,7 @@ mod tests {
         assert!(parse("🙂🙂").is_empty());
         assert_eq!(
             parse("\"unbalanced quote").include,
-            [Clause::Phrase(vec!["unbalanced".into(), "quote".into()])]
+            [word("unbalanced", false), word("quote", true)]
         );
         assert_eq!(
             parse("\"single\"").include,

@@ -371,7 +371,10 @@ impl<'s, 'a> Ranking<'s, 'a> {
     }
 
     /// Body positions of each counted clause's matches, for the given records.
-    fn clause_positions(&self, records: &HashSet<u32>) -> HashMap<u32, Vec<(usize, u32)>> {
+    pub(crate) fn clause_positions(
+        &self,
+        records: &HashSet<u32>,
+    ) -> HashMap<u32, Vec<(usize, u32)>> {
         let postings = &self.searcher.index.postings;
         let mut out: HashMap<u32, Vec<(usize, u32)>> = HashMap::new();
         for (c, clause) in self.clauses.iter().enumerate().filter(|(_, c)| c.counts) {
@@ -388,21 +391,6 @@ impl<'s, 'a> Ranking<'s, 'a> {
             }
         }
         out
-    }
-
-    /// Body positions of every match in one record, sorted.
-    pub fn body_positions(&self, record: u32) -> Vec<u32> {
-        let records: HashSet<u32> = [record].into();
-        let mut positions: Vec<u32> = self
-            .clause_positions(&records)
-            .remove(&record)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect();
-        positions.sort_unstable();
-        positions.dedup();
-        positions
     }
 
     /// The terms that matched in one record (for phrases, their words' exact and stem terms).

@@ -1,0 +1,85 @@
+# folio: build, serve and test the in-browser document explorer.
+# Run `make help` for the targets. Every target that builds first runs
+# `make setup`, which installs missing tools and is quick when nothing is.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# Tools: the npm ones (wasm-opt from binaryen, playwright-core) come first,
+# then those installed by cargo.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# Trunk must use exactly the installed tools and never download one. The
+# wasm-bindgen version is read from Cargo.lock when a recipe runs, since setup
+# may be the step that creates Cargo.lock; the wasm-opt version is the major
+# version of binaryen pinned in package.json.
+export TRUNK_TOOLS_WASM_BINDGEN = $(shell tools/lock-version.sh wasm-bindgen 2>/dev/null)
+export TRUNK_TOOLS_WASM_OPT = version_$(shell node -p "require('./package.json').devDependencies.binaryen.split('.')[0]")
+export TRUNK_SKIP_VERSION_CHECK = true
+
+# Browser tests of the wasm build: wasm-bindgen-test-runner drives the Debian
+# chromedriver and itself adds --headless and --no-sandbox; tools/webdriver.json
+# names the Chromium binary and adds the flags that keep it off the network.
+export CHROMEDRIVER = /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON = $(CURDIR)/tools/webdriver.json
+
+# The most that dist/ may weigh, gzip -9, in kB: `make dist` fails above it.
+BUDGET_KB ?= 150
+
+# FOLIO_DATA=dir, when set, is read by build.rs to embed another corpus; it
+# reaches cargo through the environment.
+
+.PHONY: help setup fetch serve build dist sizes test test-fmt test-clippy \
+        test-native test-wasm test-e2e clean
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+setup: ## Install every missing tool (Rust target, Trunk, wasm-bindgen, npm packages, Chromium).
+	@tools/setup.sh
+
+fetch: setup ## Download crates, so that Trunk's offline cargo builds find them.
+	cargo fetch --quiet
+
+serve: fetch ## Serve a dev build at http://127.0.0.1:8080 (FOLIO_DATA=dir picks the corpus).
+	trunk serve --address 127.0.0.1 --port 8080
+
+build: fetch ## Build a dev version into dist/.
+	trunk build
+
+dist: fetch ## Build the release into dist/ and print its sizes against the budget.
+	trunk build --release
+	@python3 tools/sizes.py dist $(BUDGET_KB)
+
+sizes: ## Print the sizes of what is in dist/.
+	@python3 tools/sizes.py dist $(BUDGET_KB)
+
+# The steps run one after the other, in this order, and stop at the first failure.
+test: setup ## Run every check: format, clippy, native tests, wasm tests, release build, end-to-end tests.
+	@$(MAKE) --no-print-directory test-fmt
+	@$(MAKE) --no-print-directory test-clippy
+	@$(MAKE) --no-print-directory test-native
+	@$(MAKE) --no-print-directory test-wasm
+	@$(MAKE) --no-print-directory dist
+	@$(MAKE) --no-print-directory test-e2e
+
+test-fmt:
+	cargo fmt --all -- --check
+
+test-clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-wasm: ## Run the app's wasm tests in headless Chromium.
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	    cargo test --target wasm32-unknown-unknown -p folio-app
+
+test-e2e: ## Run the end-to-end tests against dist/ (run `make dist` first).
+	node --test --test-concurrency=1 tests/e2e/
+
+clean: ## Remove build output.
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,93 @@
+// Routing in the hash: deep links, reloads, history, and the prev/next pager.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  appFixture, coldLoad, currentHash, route, tocEntries, waitForHash, waitInView,
+} from './helpers.mjs';
+
+const withApp = appFixture();
+
+test('a deep link lands on its section and survives a reload', () =>
+  withApp('', {}, async ({ page, base }) => {
+    const ptcl = (await tocEntries(page)).find((e) => e.text === 'The PTCL strike');
+    assert.ok(ptcl, 'a TOC entry "The PTCL strike"');
+    const hash = route(ptcl.doc, ptcl.section);
+
+    await coldLoad(page, base + hash);
+    await waitInView(page, ptcl.doc, ptcl.section);
+    assert.equal(await currentHash(page), hash);
+
+    await page.reload();
+    await page.waitForSelector('main section[data-section]', { state: 'attached' });
+    await waitInView(page, ptcl.doc, ptcl.section);
+    assert.equal(await currentHash(page), hash);
+  }));
+
+test('back and forward move between visited sections', () =>
+  withApp('', {}, async ({ page }) => {
+    const entries = await tocEntries(page);
+    const [a, b] = [entries[3], entries[9]];
+
+    await page.click(`nav#toc a[data-section="${a.section}"]`);
+    await waitForHash(page, route(a.doc, a.section));
+    await waitInView(page, a.doc, a.section);
+    await page.click(`nav#toc a[data-section="${b.section}"]`);
+    await waitForHash(page, route(b.doc, b.section));
+    await waitInView(page, b.doc, b.section);
+
+    await page.goBack();
+    await waitForHash(page, route(a.doc, a.section));
+    await waitInView(page, a.doc, a.section);
+
+    await page.goForward();
+    await waitForHash(page, route(b.doc, b.section));
+    await waitInView(page, b.doc, b.section);
+  }));
+
+test('the pager links to the next and the previous section', () =>
+  withApp('', {}, async ({ page, base }) => {
+    const entries = await tocEntries(page);
+    const here = entries[5];
+    const next = entries[6];
+    await coldLoad(page, base + route(here.doc, here.section));
+    await waitInView(page, here.doc, here.section);
+
+    const pager = (e) => `[id="${e.doc}--${e.section}"] nav.pager`;
+    assert.equal(await page.getAttribute(`${pager(here)} a[rel="next"]`, 'href'), route(next.doc, next.section));
+    await page.click(`${pager(here)} a[rel="next"]`);
+    await waitForHash(page, route(next.doc, next.section));
+    await waitInView(page, next.doc, next.section);
+
+    await page.click(`${pager(next)} a[rel="prev"]`);
+    await waitForHash(page, route(here.doc, here.section));
+    await waitInView(page, here.doc, here.section);
+
+    const first = entries[0];
+    const last = entries[entries.length - 1];
+    assert.equal(await page.locator(`${pager(first)} a[rel="prev"]`).count(), 0, 'no prev on the first section');
+    assert.equal(await page.locator(`${pager(first)} a[rel="next"]`).count(), 1, 'next on the first section');
+    assert.equal(await page.locator(`${pager(last)} a[rel="next"]`).count(), 0, 'no next on the last section');
+    assert.equal(await page.locator(`${pager(last)} a[rel="prev"]`).count(), 1, 'prev on the last section');
+  }));
+
+test('an empty route shows the first document from the top', () =>
+  withApp('#/', {}, async ({ page, base }) => {
+    assert.equal(await page.locator('main section[data-section]').count(), 14);
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    await coldLoad(page, base);
+    assert.equal(await page.locator('main section[data-section]').count(), 14);
+  }));
+
+const underSubpath = appFixture({ base: '/docs/explorer/' });
+
+test('the app works when served under a subpath', () =>
+  underSubpath('', {}, async ({ page }) => {
+    const entries = await tocEntries(page);
+    assert.equal(entries.length, 14);
+    const target = entries[6];
+    await page.click(`nav#toc a[data-section="${target.section}"]`);
+    await waitForHash(page, route(target.doc, target.section));
+    await waitInView(page, target.doc, target.section);
+    assert.ok(page.url().includes('/docs/explorer/#/d/'), `URL keeps the subpath: ${page.url()}`);
+  }));
