@@ -1,5 +1,5 @@
 //! Processes the data folder (`data/`, or the folder named by `FOLIO_DATA`) into the corpus blob
-//! that the app embeds. Any bad input stops the build with the file and the cause: a partial
+//! that the app embeds, with its search index when the app is built with search. Any bad input stops the build with the file and the cause: a partial
 //! corpus is never embedded. Skipped files are reported as cargo warnings.
 
 use std::path::PathBuf;
@@ -30,7 +30,15 @@ fn main() {
     for warning in &ingested.warnings {
         println!("cargo:warning={warning}");
     }
-    let bundle = folio_core::format::Bundle::new(ingested.corpus);
+    // The search index joins the blob only in builds with search (feature `search`).
+    let bundle = if env::var_os("CARGO_FEATURE_SEARCH").is_some() {
+        folio_core::format::Bundle::new(ingested.corpus)
+    } else {
+        folio_core::format::Bundle {
+            corpus: ingested.corpus,
+            index: folio_core::index::SearchIndex::default(),
+        }
+    };
     let blob = folio_core::format::encode(&bundle).unwrap_or_else(|e| fail(e.to_string()));
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.folio");
     fs::write(&out, blob).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));

@@ -2,10 +2,10 @@
 //!
 //! Every section of the corpus is one searchable record with four fields: its heading, its
 //! document's title, its body, and its document's metadata (author, categories, tags, poster).
-//! The term dictionary is an FST mapping each normalised surface form to a term id, with a
-//! second FST from stems to stem ids for stem matching. Each term's postings list the sections
-//! and fields it occurs in, with its positions there, as delta-coded varints. For snippets, each
-//! section also keeps the byte offset of every body word. Nothing here is computed in the
+//! The term dictionary is an FST mapping each normalised surface form to a term id; stems are
+//! found through it at query time (a stem's words share a prefix). Each term's postings list the
+//! sections and fields it occurs in, with its positions there, as delta-coded varints. For
+//! snippets, each section keeps the byte offset of every eighth body word. Nothing here is computed in the
 //! browser: the app decodes it and searches.
 
 use std::collections::BTreeMap;
@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Corpus, Document, Section};
-use crate::text::{stem, tokenize};
+use crate::text::tokenize;
 
 /// The fields of a record, in the order of [`FIELDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,6 +26,9 @@ pub enum Field {
 
 pub const FIELDS: [Field; 4] = [Field::Heading, Field::Title, Field::Body, Field::Meta];
 
+/// One body word in this many keeps its byte offset, for snippets.
+pub const CHECKPOINT: u32 = 8;
+
 impl Field {
     fn from_u8(n: u8) -> Field {
         FIELDS.get(usize::from(n)).copied().unwrap_or(Field::Body)
@@ -37,16 +40,8 @@ impl Field {
 pub struct SearchIndex {
     /// FST bytes: surface term → term id.
     pub(crate) terms: Vec<u8>,
-    /// FST bytes: stem → stem id.
-    pub(crate) stems: Vec<u8>,
-    /// Per term id: its stem id.
-    pub(crate) term_stem: Vec<u32>,
-    /// Per stem id: the term ids that share it.
-    pub(crate) stem_terms: Vec<Vec<u32>>,
     /// Per term id: the number of sections it occurs in.
     pub(crate) df: Vec<u32>,
-    /// Per term id: the number of times it occurs in the corpus.
-    pub(crate) cf: Vec<u32>,
     /// Per term id: its postings, encoded by [`encode_postings`].
     pub(crate) postings: Vec<Vec<u8>>,
     /// Per record: (document index, section index) in the corpus.
@@ -55,7 +50,8 @@ pub struct SearchIndex {
     pub(crate) lengths: Vec<[u32; 4]>,
     /// The average length of each field over all records.
     pub(crate) average: [f32; 4],
-    /// Per record: the byte offsets of its body words in `Section::body_text`, delta-coded.
+    /// Per record: the byte offset in `Section::body_text` of every `CHECKPOINT`-th body word,
+    /// delta-coded; the words between are found again by tokenizing a few words of text.
     pub(crate) offsets: Vec<Vec<u8>>,
     /// Term texts by id, read out of the FST the first time they are needed (not stored).
     #[serde(skip)]
@@ -99,8 +95,7 @@ fn encode_postings(postings: &[Posting]) -> Vec<u8> {
     for p in postings {
         push_varint(&mut out, p.record - last_record);
         last_record = p.record;
-        out.push(p.field as u8);
-        push_varint(&mut out, p.positions.len() as u32);
+        push_varint(&mut out, (p.positions.len() as u32) << 2 | p.field as u32);
         let mut last = 0;
         for &pos in &p.positions {
             push_varint(&mut out, pos - last);
@@ -117,9 +112,9 @@ pub(crate) fn for_each_posting(bytes: &[u8], mut f: impl FnMut(u32, Field, &[u32
     let mut positions = Vec::new();
     while at < bytes.len() {
         record += read_varint(bytes, &mut at);
-        let field = Field::from_u8(bytes.get(at).copied().unwrap_or(2));
-        at += 1;
-        let n = read_varint(bytes, &mut at);
+        let head = read_varint(bytes, &mut at);
+        let field = Field::from_u8((head & 3) as u8);
+        let n = head >> 2;
         positions.clear();
         let mut pos = 0;
         for _ in 0..n {
@@ -181,8 +176,10 @@ impl SearchIndex {
                         for token in &tokens {
                             // Joined compounds repeat a position; keep each position's first word.
                             if token.position == next_position {
-                                push_varint(&mut offsets, token.span.start as u32 - last);
-                                last = token.span.start as u32;
+                                if token.position % CHECKPOINT == 0 {
+                                    push_varint(&mut offsets, token.span.start as u32 - last);
+                                    last = token.span.start as u32;
+                                }
                                 next_position += 1;
                             }
                         }
@@ -210,35 +207,17 @@ impl SearchIndex {
             index.average[i] = (*total as f32 / records).max(1.0);
         }
 
-        let mut stems: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut term_builder = fst::MapBuilder::memory();
         for (id, (term, postings)) in occurrences.iter().enumerate() {
-            let id = id as u32;
             term_builder
-                .insert(term, u64::from(id))
+                .insert(term, id as u64)
                 .expect("terms come sorted and unique");
-            stems.entry(stem(term)).or_default().push(id);
             let mut records: Vec<u32> = postings.iter().map(|p| p.record).collect();
             records.dedup();
             index.df.push(records.len() as u32);
-            index
-                .cf
-                .push(postings.iter().map(|p| p.positions.len() as u32).sum());
             index.postings.push(encode_postings(postings));
         }
         index.terms = term_builder.into_inner().expect("an in-memory FST");
-        index.term_stem = vec![0; occurrences.len()];
-        let mut stem_builder = fst::MapBuilder::memory();
-        for (stem_id, (stem, terms)) in stems.into_iter().enumerate() {
-            stem_builder
-                .insert(&stem, stem_id as u64)
-                .expect("stems come sorted and unique");
-            for &t in &terms {
-                index.term_stem[t as usize] = stem_id as u32;
-            }
-            index.stem_terms.push(terms);
-        }
-        index.stems = stem_builder.into_inner().expect("an in-memory FST");
         index
     }
 

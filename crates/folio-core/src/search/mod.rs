@@ -110,15 +110,12 @@ impl<'a> Searcher<'a> {
     /// A searcher, or `None` when the index's dictionaries are damaged.
     pub fn new(corpus: &'a Corpus, index: &'a SearchIndex) -> Option<Searcher<'a>> {
         let terms = fst::Map::new(index.terms.as_slice()).ok()?;
-        let stems = fst::Map::new(index.stems.as_slice()).ok()?;
         Some(Searcher {
             corpus,
             index,
             dict: Dictionary {
                 terms,
-                stems,
-                stem_terms: &index.stem_terms,
-                cf: &index.cf,
+                df: &index.df,
             },
         })
     }

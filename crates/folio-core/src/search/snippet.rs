@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::index::read_varint;
-use crate::text::tokenize;
+use crate::index::{read_varint, CHECKPOINT};
+use crate::text::{tokenize, word_start};
 
 /// Words in a snippet.
 pub const WINDOW: u32 = 30;
@@ -59,26 +59,35 @@ pub fn highlight(text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
     merged
 }
 
-/// The snippet of `body` around the `matches` (sorted body positions), using the body's word
-/// `offsets` to find the window without reading the whole body.
-pub fn make(body: &str, offsets: &[u8], matches: &[u32], terms: &HashSet<&str>) -> Snippet {
-    let start_word = best_window(matches);
-    let end_word = start_word + WINDOW;
-    let (mut start, mut end) = (None, None);
-    let (mut at, mut offset, mut position) = (0, 0u32, 0u32);
-    while at < offsets.len() {
-        offset += read_varint(offsets, &mut at);
-        if position == start_word {
-            start = Some(offset as usize);
+/// The byte offset of body word `position`, from the checkpoint offsets of every
+/// `CHECKPOINT`-th word and a few words of tokenizing.
+fn offset_of(body: &str, checkpoints: &[u8], position: u32) -> Option<usize> {
+    let wanted = position / CHECKPOINT;
+    let (mut at, mut offset) = (0, 0u32);
+    for k in 0..=wanted {
+        if at >= checkpoints.len() {
+            return None;
         }
-        if position == end_word {
-            end = Some(offset as usize);
+        offset += read_varint(checkpoints, &mut at);
+        if k == wanted {
             break;
         }
-        position += 1;
     }
-    let start = start.unwrap_or(0).min(body.len());
-    let end = end.unwrap_or(body.len()).clamp(start, body.len());
+    let from = offset as usize;
+    let rest = body.get(from..)?;
+    word_start(rest, position % CHECKPOINT).map(|o| from + o)
+}
+
+/// The snippet of `body` around the `matches` (sorted body positions), using the body's
+/// checkpoint offsets to find the window without reading the whole body.
+pub fn make(body: &str, checkpoints: &[u8], matches: &[u32], terms: &HashSet<&str>) -> Snippet {
+    let start_word = best_window(matches);
+    let start = offset_of(body, checkpoints, start_word)
+        .unwrap_or(0)
+        .min(body.len());
+    let end = offset_of(body, checkpoints, start_word + WINDOW)
+        .unwrap_or(body.len())
+        .clamp(start, body.len());
     if !body.is_char_boundary(start) || !body.is_char_boundary(end) {
         return Snippet::default();
     }

@@ -10,9 +10,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
+
+mod fold;
 
 /// Words longer than this (in bytes, after normalising) are not indexed or searched.
 pub const MAX_TERM_BYTES: usize = 48;
@@ -39,11 +39,11 @@ pub fn normalize(word: &str) -> String {
         );
         return out;
     }
-    for c in word.nfd() {
-        if is_combining_mark(c) || matches!(c, '\'' | '’' | 'ʼ' | '‘') {
+    for c in word.chars() {
+        if fold::is_mark(c) || matches!(c, '\'' | '’' | 'ʼ' | '‘') {
             continue;
         }
-        out.extend(c.to_lowercase());
+        out.extend(c.to_lowercase().map(fold::fold));
     }
     out
 }
@@ -101,6 +101,22 @@ fn flush_compound(
             });
         }
     }
+}
+
+/// The byte offset of the word at `position` in `text`, counting positions as [`tokenize`] does.
+pub fn word_start(text: &str, position: u32) -> Option<usize> {
+    let mut count = 0;
+    for (start, word) in text.unicode_word_indices() {
+        let term = normalize(word);
+        if term.is_empty() || term.len() > MAX_TERM_BYTES {
+            continue;
+        }
+        if count == position {
+            return Some(start);
+        }
+        count += 1;
+    }
+    None
 }
 
 thread_local! {
@@ -308,6 +324,17 @@ mod tests {
             assert!(text.get(token.span.clone()).is_some());
         }
         assert_eq!(&text[tokenize(text)[0].span.clone()], "Café");
+    }
+
+    #[test]
+    fn word_starts_follow_token_positions() {
+        let text = "anti-vote rigging, “quoted” café";
+        for token in tokenize(text) {
+            if !text[token.span.clone()].contains('-') {
+                assert_eq!(word_start(text, token.position), Some(token.span.start));
+            }
+        }
+        assert_eq!(word_start(text, 99), None);
     }
 
     #[test]
