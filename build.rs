@@ -1,6 +1,7 @@
 //! Processes the data folder (`data/`, or the folder named by `FOLIO_DATA`) into the corpus blob
-//! that the app embeds, with its search index when the app is built with search. Any bad input stops the build with the file and the cause: a partial
-//! corpus is never embedded. Skipped files are reported as cargo warnings.
+//! that the app embeds, with its search index when the app is built with search. Any bad input
+//! stops the build with the file and the cause: a partial corpus is never embedded. Skipped
+//! files are reported as cargo warnings.
 
 use std::path::PathBuf;
 use std::{env, fs, process};
