@@ -122,3 +122,44 @@ fn usage_errors() {
     assert!(text(&out.stderr).contains("/no/such/dir"));
     assert!(folio(&["--help"]).status.success());
 }
+
+#[test]
+fn search_prints_ranked_sections_with_marked_snippets() {
+    let out = folio(&["search", DATA, "PTCL strike", "--limit", "3"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(" 1. The PTCL strike  [000_15142d29402a5562/the-ptcl-strike]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("«PTCL»"), "{stdout}");
+}
+
+#[test]
+fn search_json_has_results_with_section_ids_and_match_offsets() {
+    let out = folio(&["search", DATA, "\"minimum wage\"", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["total"], 1);
+    let first = &json["results"][0];
+    assert_eq!(first["document"], "000_15142d29402a5562");
+    assert_eq!(first["id"], "my-first-stop-in-pakistan");
+    let snippet = first["snippet"].as_str().unwrap();
+    let [a, b] =
+        [&first["matches"][0][0], &first["matches"][0][1]].map(|v| v.as_u64().unwrap() as usize);
+    assert_eq!(&snippet[a..b], "minimum");
+    assert!(first["score"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn search_suggests_and_handles_odd_queries() {
+    let out = folio(&["search", DATA, "PTCK", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["suggestion"], "ptcl");
+    for odd in ["\"", "-", "🙂", "", "שלום"] {
+        let out = folio(&["search", DATA, odd, "--json"]);
+        assert!(out.status.success(), "{odd}: {}", text(&out.stderr));
+    }
+    let out = folio(&["search", DATA, "x", "--limit", "many"]);
+    assert!(text(&out.stderr).contains("--limit needs a number"));
+}
