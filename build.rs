@@ -37,7 +37,7 @@ fn main() {
     } else {
         folio_core::format::Bundle {
             corpus: ingested.corpus,
-            index: folio_core::index::SearchIndex::default(),
+            ..Default::default()
         }
     };
     let blob = folio_core::format::encode(&bundle).unwrap_or_else(|e| fail(e.to_string()));

@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use folio_core::format::{encode, Bundle};
-use folio_core::index::SearchIndex;
 use folio_core::ingest::{Coverage, Ingested};
 use folio_core::{Document, SourceFormat, Stamp};
 
@@ -58,7 +57,7 @@ pub fn summary(dir: &Path, ingested: &Ingested) -> String {
     let bundle = Bundle::new(ingested.corpus.clone());
     let corpus_only = Bundle {
         corpus: bundle.corpus.clone(),
-        index: SearchIndex::default(),
+        ..Bundle::default()
     };
     if let (Ok(blob), Ok(corpus)) = (encode(&bundle), encode(&corpus_only)) {
         out.push_str(&format!(

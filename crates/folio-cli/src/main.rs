@@ -6,14 +6,18 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+mod bench;
 mod inspect;
 mod search;
+mod topics;
 
 const USAGE: &str = r#"folio — inspect a folder of documents as the folio explorer sees it
 
 Usage:
   folio inspect <dir> [--json]                      documents, metadata, sections, coverage
   folio search <dir> "<query>" [--limit N] [--json]  ranked sections with snippets
+  folio topics <dir> [--json]                       topics by group, with section and mention counts
+  folio bench <dir> [--json]                        ingest, index and query timings, blob sizes
   folio --help | --version
 
 Options:
@@ -69,6 +73,16 @@ fn run(args: &[String]) -> Result<(), String> {
             search::run(Path::new(dir), query, limit, flags.contains(&"--json"))
         }
         ["search", ..] => Err(format!("search needs a folder and a query\n\n{USAGE}")),
+        ["topics", dir] => {
+            check_flags(&flags, &["--json"])?;
+            topics::run(Path::new(dir), flags.contains(&"--json"))
+        }
+        ["topics"] => Err(format!("topics needs a folder\n\n{USAGE}")),
+        ["bench", dir] => {
+            check_flags(&flags, &["--json"])?;
+            bench::run(Path::new(dir), flags.contains(&"--json"))
+        }
+        ["bench", ..] => Err(format!("bench needs a folder\n\n{USAGE}")),
         [command, ..] => Err(format!("unknown command `{command}`\n\n{USAGE}")),
         [] => Err(USAGE.to_string()),
     }

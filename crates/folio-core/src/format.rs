@@ -9,25 +9,36 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::model::Corpus;
+use crate::topics::Topics;
 
 /// The first bytes of every blob.
 pub const MAGIC: &[u8; 5] = b"FOLIO";
 
 /// Bumped whenever the encoded shape of [`Bundle`] changes.
-pub const VERSION: u8 = 2;
+pub const VERSION: u8 = 3;
 
 /// Everything the app needs, as one value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub corpus: Corpus,
     pub index: SearchIndex,
+    pub topics: Topics,
 }
 
 impl Bundle {
     /// The bundle of a corpus: the corpus and its search index.
     pub fn new(corpus: Corpus) -> Bundle {
         let index = SearchIndex::build(&corpus);
-        Bundle { corpus, index }
+        Bundle {
+            corpus,
+            index,
+            topics: Topics::default(),
+        }
+    }
+
+    /// The bundle with these topics.
+    pub fn with_topics(self, topics: Topics) -> Bundle {
+        Bundle { topics, ..self }
     }
 }
 

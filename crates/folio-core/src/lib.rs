@@ -10,7 +10,9 @@ pub mod format;
 pub mod index;
 pub mod model;
 pub mod search;
+pub mod slug;
 pub mod text;
+pub mod topics;
 
 #[cfg(feature = "ingest")]
 pub mod ingest;

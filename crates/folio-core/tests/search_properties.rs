@@ -23,7 +23,7 @@ fn bundle_of(files: &[(&str, String)]) -> Bundle {
 }
 
 /// The default corpus and the Markdown and text fixtures together: several documents.
-fn corpus() -> Bundle {
+fn build_corpus() -> Bundle {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
     bundle_of(&[
@@ -31,6 +31,16 @@ fn corpus() -> Bundle {
         ("guide.md", read("tests/fixtures/guide.md")),
         ("notes.txt", read("tests/fixtures/field-notes.txt")),
     ])
+}
+
+thread_local! {
+    /// Built once per test thread: every generated case searches the same corpus.
+    static CORPUS: Bundle = build_corpus();
+}
+
+/// Runs `f` with a searcher over the shared corpus.
+fn with_searcher<T>(f: impl FnOnce(&Searcher<'_>) -> T) -> T {
+    CORPUS.with(|bundle| f(&Searcher::new(&bundle.corpus, &bundle.index).unwrap()))
 }
 
 const WORDS: &[&str] = &[
@@ -105,12 +115,11 @@ proptest! {
 
     #[test]
     fn fast_top_k_equals_brute_force(q in query(), k in 1usize..12) {
-        let bundle = corpus();
-        let searcher = Searcher::new(&bundle.corpus, &bundle.index).unwrap();
         let tuning = Tuning::default();
         let parsed = parse(&q);
-        let fast = Ranking::new(&searcher, &parsed, &tuning).top(k);
-        let slow = brute_force(&searcher, &parsed, &tuning, k);
+        let (fast, slow) = with_searcher(|searcher| {
+            (Ranking::new(searcher, &parsed, &tuning).top(k), brute_force(searcher, &parsed, &tuning, k))
+        });
         prop_assert_eq!(fast.len(), slow.len(), "query {:?}", q);
         for (f, s) in fast.iter().zip(&slow) {
             prop_assert_eq!((f.record, f.matched, f.trust), (s.record, s.matched, s.trust), "query {:?}", q);
@@ -120,9 +129,7 @@ proptest! {
 
     #[test]
     fn any_query_is_answered_without_panic(q in "\\PC{0,200}") {
-        let bundle = corpus();
-        let searcher = Searcher::new(&bundle.corpus, &bundle.index).unwrap();
-        let r = searcher.search(&q, &SearchOptions::default());
+        let r = with_searcher(|searcher| searcher.search(&q, &SearchOptions::default()));
         prop_assert!(r.hits.len() <= r.total);
     }
 

@@ -12,7 +12,9 @@ pub mod text;
 
 use crate::error::{Error, Result};
 use crate::model::{Corpus, Document, SourceFormat};
+use crate::topics::{self, Topics};
 
+pub use crate::slug::{slug, unique_ids};
 pub use coverage::Coverage;
 
 /// One raw file of the data folder.
@@ -36,13 +38,15 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// The outcome of ingesting a folder: the corpus, what was skipped, and each document's coverage.
+/// The outcome of ingesting a folder: the corpus, what was skipped, each document's coverage,
+/// and the topics (curated, from metadata, discovered).
 #[derive(Debug, Clone)]
 pub struct Ingested {
     pub corpus: Corpus,
     pub warnings: Vec<Warning>,
     /// One entry per document, in corpus order.
     pub coverage: Vec<Coverage>,
+    pub topics: Topics,
 }
 
 /// The formats a file name selects, by extension.
@@ -63,7 +67,13 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     let mut documents: Vec<Document> = Vec::new();
     let mut warnings = Vec::new();
     let mut coverage = Vec::new();
+    let mut curated = Vec::new();
     for file in sorted {
+        if file.path == topics::curated::FILE_NAME {
+            let text = decode_text(&file.path, &file.bytes)?;
+            curated = topics::curated::parse(&file.path, text)?;
+            continue;
+        }
         let Some(format) = format_of(&file.path) else {
             warnings.push(Warning {
                 file: file.path.clone(),
@@ -86,10 +96,20 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     if documents.is_empty() {
         return Err(Error::EmptyCorpus);
     }
+    let corpus = Corpus { documents };
+    let (mut drafts, unmatched) = topics::curated::drafts(&corpus, &curated);
+    warnings.extend(unmatched.into_iter().map(|message| Warning {
+        file: topics::curated::FILE_NAME.to_string(),
+        message,
+    }));
+    drafts.extend(topics::from_metadata(&corpus));
+    drafts.extend(topics::discover(&corpus));
+    let topics = topics::assemble(&corpus, drafts);
     Ok(Ingested {
-        corpus: Corpus { documents },
+        corpus,
         warnings,
         coverage,
+        topics,
     })
 }
 
@@ -147,38 +167,6 @@ fn decode_text<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str> {
     Ok(text)
 }
 
-/// Lower-case ASCII letters, digits and `_`, other runs become one `-`: a URL-safe slug.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() || c == '_' {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(
-                fold_latin(c)
-                    .to_lowercase()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_'),
-            );
-        } else {
-            dash = true;
-        }
-    }
-    out
-}
-
-/// Latin letters with diacritics to their base letter, so that slugs stay readable ASCII.
-fn fold_latin(c: char) -> char {
-    const FROM: &str = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ";
-    const TO: &str = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy";
-    FROM.chars()
-        .position(|f| f == c)
-        .and_then(|i| TO.chars().nth(i))
-        .unwrap_or(c)
-}
-
 /// The document id of a path: its slug without the extension, folders joined by `-`.
 pub fn slug_of_path(path: &str) -> String {
     let stem = match path.rsplit_once('.') {
@@ -206,27 +194,6 @@ pub fn title_of_path(path: &str) -> String {
     } else {
         title
     }
-}
-
-/// Makes each id in turn unique by appending `-2`, `-3`… to repeats; empty ids become `section`.
-pub(crate) fn unique_ids(ids: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for id in ids {
-        let base = if id.is_empty() {
-            "section".to_string()
-        } else {
-            id
-        };
-        let mut candidate = base.clone();
-        let mut n = 2;
-        while !seen.insert(candidate.clone()) {
-            candidate = format!("{base}-{n}");
-            n += 1;
-        }
-        out.push(candidate);
-    }
-    out
 }
 
 /// Words that carry little meaning on their own; a label never ends on one.
@@ -326,12 +293,6 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(label_from_text(text), want, "{text}");
         }
-    }
-
-    #[test]
-    fn unique_ids_number_repeats() {
-        let ids = unique_ids(["a".into(), "a".into(), "".into(), "a-2".into()]);
-        assert_eq!(ids, ["a", "a-2", "section", "a-2-2"]);
     }
 
     #[test]

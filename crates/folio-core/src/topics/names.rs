@@ -1,0 +1,443 @@
+//! Names of people, organisations and places, found from capitalisation across the corpus.
+//!
+//! A word is name-like when it is capitalised in the middle of sentences and rarely written in
+//! lower case; a word capitalised only at sentence starts is not. Runs of capitalised words
+//! (with "of", "for", "the", "and" between them) are candidate names; acronyms stand alone.
+//! Variants are merged into one topic: possessives, short forms ("Manzoor" → "Manzoor Ahmed"
+//! when only one longer name begins or ends with it), and an acronym with the expansion the text
+//! defines for it ("Peoples Labour Federation (PLF)").
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::lexicon::{contains, DEMONYMS, NOT_NAMES, ORGANISATION_WORDS, PERSON_TITLES, PLACES};
+use super::Group;
+use crate::text::is_stop_word;
+
+/// A word of running text, as topic discovery sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'t> {
+    /// The word, without a possessive ending.
+    pub text: &'t str,
+    /// Lower-case form of `text`.
+    pub key: String,
+    /// First word of a sentence.
+    pub start: bool,
+    /// Begins with a capital letter.
+    pub capital: bool,
+    /// Two or more letters, all capitals: an acronym.
+    pub acronym: bool,
+    /// Separated from the word before by spaces only.
+    pub joined: bool,
+    /// Ended by 's or ’s.
+    pub possessive: bool,
+    /// Followed directly by `(` or `,` — where an acronym may be defined.
+    pub defining_after: bool,
+}
+
+const CONNECTORS: &[&str] = &["de", "for", "of", "the", "van", "von"];
+
+/// The words of `text` with the facts discovery needs.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out: Vec<Word<'_>> = Vec::new();
+    let mut last_end = 0;
+    for (start, raw) in text.unicode_word_indices() {
+        let gap = &text[last_end..start];
+        let first = out.is_empty();
+        let sentence_start = first || gap.contains(['.', '!', '?', ':', '\n', '•']);
+        let joined = !first && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        let (word, possessive) = match raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")) {
+            Some(stem) if !stem.is_empty() => (stem, true),
+            _ => (raw, false),
+        };
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let end = start + raw.len();
+        let after = text[end..].trim_start_matches([' ', '\u{a0}']);
+        let defining_after = after.starts_with('(') || after.starts_with(", ");
+        out.push(Word {
+            text: word,
+            key: word.to_lowercase(),
+            start: sentence_start,
+            capital: word.chars().next().is_some_and(char::is_uppercase),
+            acronym: letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()),
+            joined,
+            possessive,
+            defining_after,
+        });
+        last_end = end;
+    }
+    out
+}
+
+/// How each word is written across the corpus.
+#[derive(Debug, Default)]
+pub struct Usage {
+    capital_inside: HashMap<String, u32>,
+    lower: HashMap<String, u32>,
+}
+
+impl Usage {
+    pub fn add(&mut self, words: &[Word<'_>]) {
+        for w in words {
+            if w.capital && !w.start {
+                *self.capital_inside.entry(w.key.clone()).or_default() += 1;
+            } else if !w.capital {
+                *self.lower.entry(w.key.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Capitalised inside sentences more often than written in lower case.
+    pub fn name_like(&self, word: &Word<'_>) -> bool {
+        let capital = self.capital_inside.get(&word.key).copied().unwrap_or(0);
+        let lower = self.lower.get(&word.key).copied().unwrap_or(0);
+        word.capital
+            && capital >= 1
+            && capital >= lower * 2
+            && !is_stop_word(&word.key)
+            && !contains(NOT_NAMES, &word.key)
+            && !contains(PERSON_TITLES, &word.key)
+            && word.text.chars().any(char::is_alphabetic)
+    }
+}
+
+/// A name found in the text: its words, and whether a person's title stood before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub words: Vec<String>,
+    pub titled: bool,
+    /// An acronym standing right after it in parentheses: "Peoples Labour Federation (PLF)".
+    pub defines: Option<String>,
+}
+
+impl Found {
+    pub fn name(&self) -> String {
+        self.words.join(" ")
+    }
+}
+
+/// The names in one run of text.
+pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if w.acronym && w.text.chars().count() <= 8 {
+            out.push(Found {
+                words: vec![w.text.to_string()],
+                titled: false,
+                defines: None,
+            });
+            i += 1;
+            continue;
+        }
+        if !w.capital {
+            i += 1;
+            continue;
+        }
+        // Gather capitalised words, with connectors between them.
+        let mut j = i + 1;
+        let mut end = i + 1;
+        while j < words.len() && words[j].joined && !words[j - 1].possessive {
+            let next = &words[j];
+            if next.capital && !next.acronym {
+                end = j + 1;
+                j += 1;
+            } else if CONNECTORS.contains(&next.key.as_str())
+                && j + 1 < words.len()
+                && words[j + 1].joined
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut run: Vec<&Word<'_>> = words[i..end].iter().collect();
+        // A sentence's first word joins a name only if it is name-like itself.
+        if run[0].start && !usage.name_like(run[0]) {
+            run.remove(0);
+        }
+        // A title before a name ("President Zardari") says it is a person's.
+        let mut titled = i > 0 && w.joined && contains(PERSON_TITLES, &words[i - 1].key);
+        while let Some(first) = run.first() {
+            if contains(PERSON_TITLES, &first.key) {
+                titled = true;
+            } else if !CONNECTORS.contains(&first.key.as_str()) {
+                break;
+            }
+            run.remove(0);
+        }
+        let keep = match run.len() {
+            0 => false,
+            1 => usage.name_like(run[0]),
+            _ => true,
+        };
+        if keep {
+            let defines = run.last().filter(|w| w.defining_after).and_then(|_| {
+                words
+                    .get(end)
+                    .filter(|a| a.acronym)
+                    .map(|a| a.text.to_string())
+            });
+            out.push(Found {
+                words: run.iter().map(|w| w.text.to_string()).collect(),
+                titled,
+                defines,
+            });
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// Whether `acronym` can be read off `words`: each word gives its first letter and perhaps more
+/// of its letters, in order ("BESOS" from "Benazir Stock Option Scheme").
+pub fn abbreviates(acronym: &str, words: &[String]) -> bool {
+    fn go(acr: &[char], words: &[Vec<char>], w: usize, at: usize) -> bool {
+        if acr.is_empty() {
+            return w == words.len() - 1;
+        }
+        // Continue inside the current word, at a later letter.
+        let word = &words[w];
+        if (at + 1..word.len()).any(|k| word[k] == acr[0] && go(&acr[1..], words, w, k)) {
+            return true;
+        }
+        // Or start the next word with its first letter.
+        w + 1 < words.len()
+            && words[w + 1].first() == Some(&acr[0])
+            && go(&acr[1..], words, w + 1, 0)
+    }
+    let acr: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
+    let words: Vec<Vec<char>> = words
+        .iter()
+        .filter(|w| !CONNECTORS.contains(&w.to_lowercase().as_str()))
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    !acr.is_empty()
+        && !words.is_empty()
+        && words[0].first() == acr.first()
+        && go(&acr[1..], &words, 0, 0)
+}
+
+/// A discovered name topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameTopic {
+    pub name: String,
+    pub group: Group,
+    /// Every way the text writes it.
+    pub forms: BTreeSet<String>,
+    /// Mentions per record.
+    pub mentions: BTreeMap<usize, u32>,
+}
+
+/// Merges the names found in each record into topics.
+pub fn topics(found: &[(usize, Found)]) -> Vec<NameTopic> {
+    // Canonical name → (forms, mentions, titled, is acronym)
+    // Name → (forms, mentions per record, whether a title ever stood before it).
+    type Seen = (BTreeSet<String>, BTreeMap<usize, u32>, bool);
+    let mut names: BTreeMap<String, Seen> = BTreeMap::new();
+    for (record, f) in found {
+        let entry = names.entry(f.name()).or_default();
+        entry.0.insert(f.name());
+        *entry.1.entry(*record).or_default() += 1;
+        entry.2 |= f.titled;
+    }
+    let acronyms: BTreeMap<String, String> = found
+        .iter()
+        .filter_map(|(_, f)| {
+            f.defines
+                .as_ref()
+                .filter(|a| abbreviates(a, &f.words))
+                .map(|a| (a.clone(), f.name()))
+        })
+        .collect();
+    // Where each name goes: itself, or the longer name it is a variant of.
+    let keys: Vec<String> = names.keys().cloned().collect();
+    let mut target: BTreeMap<String, String> = BTreeMap::new();
+    for name in &keys {
+        let words: Vec<&str> = name.split(' ').collect();
+        let demonym = words.iter().any(|w| contains(DEMONYMS, &w.to_lowercase()));
+        let goes_to = if let Some(long) = acronyms.get(name) {
+            Some(long.clone())
+        } else if let Some(base) = name.strip_suffix('s').filter(|b| names.contains_key(*b)) {
+            // "Manzoors", "Left Oppositions": a possessive written without its apostrophe.
+            Some(base.to_string())
+        } else if demonym {
+            // "Pakistani" is about Pakistan when the text names Pakistan.
+            let lower = name.to_lowercase();
+            keys.iter()
+                .find(|k| {
+                    let place = k.to_lowercase();
+                    place.len() >= 4 && lower.starts_with(&place) && contains(PLACES, &place)
+                })
+                .cloned()
+        } else if name.chars().all(|c| !c.is_lowercase()) {
+            None
+        } else {
+            // A short form: the one longer name that begins (or else ends) with it.
+            let starts: Vec<&String> = keys
+                .iter()
+                .filter(|k| k.starts_with(&format!("{name} ")))
+                .collect();
+            let ends: Vec<&String> = keys
+                .iter()
+                .filter(|k| k.ends_with(&format!(" {name}")))
+                .collect();
+            if starts.len() == 1 {
+                Some(starts[0].clone())
+            } else if starts.is_empty() && ends.len() == 1 && words.len() == 1 {
+                Some(ends[0].clone())
+            } else {
+                None
+            }
+        };
+        target.insert(name.clone(), goes_to.unwrap_or_else(|| name.clone()));
+    }
+    // Follow chains (Manzoors → Manzoor → Manzoor Ahmed), guarding against cycles.
+    let resolve = |name: &String| -> String {
+        let mut current = name.clone();
+        for _ in 0..4 {
+            match target.get(&current) {
+                Some(next) if *next != current => current = next.clone(),
+                _ => break,
+            }
+        }
+        current
+    };
+    let mut merged: BTreeMap<String, NameTopic> = BTreeMap::new();
+    let mut titled: BTreeMap<String, bool> = BTreeMap::new();
+    for (name, (forms, mentions, was_titled)) in names {
+        let canonical = resolve(&name);
+        let topic = merged
+            .entry(canonical.clone())
+            .or_insert_with(|| NameTopic {
+                name: canonical.clone(),
+                group: Group::Other,
+                forms: BTreeSet::new(),
+                mentions: BTreeMap::new(),
+            });
+        topic.forms.extend(forms);
+        for (record, n) in mentions {
+            *topic.mentions.entry(record).or_default() += n;
+        }
+        *titled.entry(canonical).or_default() |= was_titled;
+    }
+    let expansions: BTreeMap<&String, &String> =
+        acronyms.iter().map(|(a, long)| (long, a)).collect();
+    merged
+        .into_values()
+        // A name made only of words for peoples ("Eastern European") is an adjective, not a topic.
+        .filter(|t| {
+            !t.name
+                .split(' ')
+                .all(|w| contains(DEMONYMS, &w.to_lowercase()))
+        })
+        .map(|mut t| {
+            t.group = group_of(&t.name, titled.get(&t.name).copied().unwrap_or(false));
+            if let Some(acronym) = expansions.get(&t.name) {
+                t.group = Group::Organisations;
+                t.name = format!("{} ({acronym})", t.name);
+            }
+            t
+        })
+        .collect()
+}
+
+/// The group a name belongs to, as far as the text allows.
+fn group_of(name: &str, titled: bool) -> Group {
+    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if contains(PLACES, &words.join(" ")) || (words.len() == 1 && contains(PLACES, &words[0])) {
+        Group::Places
+    } else if acronym || words.iter().any(|w| contains(ORGANISATION_WORDS, w)) {
+        Group::Organisations
+    } else if words.iter().any(|w| contains(DEMONYMS, w)) {
+        Group::Other
+    } else if titled || (2..=4).contains(&words.len()) && !words.iter().any(|w| contains(PLACES, w))
+    {
+        Group::People
+    } else if words.len() == 1
+        && (words[0].ends_with("ist") || words[0].ends_with("ists") || words[0].ends_with("ism"))
+    {
+        Group::Themes
+    } else {
+        Group::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_in(texts: &[&str]) -> Vec<String> {
+        let mut usage = Usage::default();
+        let all: Vec<Vec<Word<'_>>> = texts.iter().map(|t| words(t)).collect();
+        all.iter().for_each(|w| usage.add(w));
+        all.iter()
+            .flat_map(|w| find(w, &usage))
+            .map(|f| f.name())
+            .collect()
+    }
+
+    #[test]
+    fn sentence_starts_are_not_names() {
+        let found =
+            names_in(&["However, the PPP won. The vote was held in Karachi by Manzoor Ahmed."]);
+        assert_eq!(found, ["PPP", "Karachi", "Manzoor Ahmed"]);
+    }
+
+    #[test]
+    fn connectors_inside_names() {
+        let found =
+            names_in(&["They met the Commemoration Committee for the Chicago Martyrs today."]);
+        assert_eq!(found, ["Commemoration Committee for the Chicago Martyrs"]);
+    }
+
+    #[test]
+    fn possessives_end_a_name() {
+        let found = names_in(&["It was Manzoor's campaign, and Manzoor Ahmed knew it."]);
+        assert_eq!(found, ["Manzoor", "Manzoor Ahmed"]);
+    }
+
+    #[test]
+    fn acronyms_read_off_their_expansions() {
+        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(abbreviates("PLF", &w("Peoples Labour Federation")));
+        assert!(abbreviates("BESOS", &w("Benazir Stock Option Scheme")));
+        assert!(abbreviates("CBA", &w("Collective Bargaining Agent")));
+        assert!(abbreviates("TUC", &w("Trades Union Congress")));
+        assert!(!abbreviates("PTCL", &w("Peoples Labour Federation")));
+        assert!(!abbreviates("PL", &w("Peoples Labour Federation")));
+    }
+
+    #[test]
+    fn variants_merge() {
+        let found: Vec<(usize, Found)> = [
+            "Manzoor Ahmed",
+            "Manzoor",
+            "Manzoors",
+            "Benazir Bhutto",
+            "Benazir",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            (
+                i,
+                Found {
+                    words: n.split(' ').map(String::from).collect(),
+                    titled: false,
+                    defines: None,
+                },
+            )
+        })
+        .collect();
+        let topics = topics(&found);
+        let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Benazir Bhutto", "Manzoor Ahmed"]);
+        assert_eq!(topics[1].forms.len(), 3);
+        assert_eq!(topics[1].group, Group::People);
+    }
+}
