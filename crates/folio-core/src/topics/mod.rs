@@ -138,7 +138,32 @@ pub fn discover(corpus: &Corpus) -> Vec<Draft> {
         .iter()
         .map(|&(d, s)| corpus.documents[d as usize].sections[s as usize].body_text())
         .collect();
-    let words: Vec<Vec<names::Word<'_>>> = bodies.iter().map(|b| names::words(b)).collect();
+    let mut words: Vec<Vec<names::Word<'_>>> = bodies.iter().map(|b| names::words(b)).collect();
+    // A paragraph set in capitals says nothing about names: read it as lower case.
+    for section in &mut words {
+        let mut start = 0;
+        while start < section.len() {
+            let line = section[start].line;
+            let end = start
+                + section[start..]
+                    .iter()
+                    .take_while(|w| w.line == line)
+                    .count();
+            let paragraph = &mut section[start..end];
+            let long = paragraph
+                .iter()
+                .filter(|w| w.text.chars().nth(1).is_some())
+                .count();
+            let capitals = paragraph.iter().filter(|w| w.acronym).count();
+            if capitals * 10 > long * 3 && long >= 4 {
+                for w in paragraph.iter_mut() {
+                    w.capital = false;
+                    w.acronym = false;
+                }
+            }
+            start = end;
+        }
+    }
     let mut usage = names::Usage::default();
     words.iter().for_each(|w| usage.add(w));
     let found: Vec<(usize, names::Found)> = words
@@ -146,7 +171,7 @@ pub fn discover(corpus: &Corpus) -> Vec<Draft> {
         .enumerate()
         .flat_map(|(r, w)| names::find(w, &usage).into_iter().map(move |f| (r, f)))
         .collect();
-    let mut drafts: Vec<Draft> = names::topics(&found)
+    let mut drafts: Vec<Draft> = names::topics(&found, &usage)
         .into_iter()
         .filter(|t| {
             let total: u32 = t.mentions.values().sum();

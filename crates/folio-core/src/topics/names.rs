@@ -34,6 +34,8 @@ pub struct Word<'t> {
     pub possessive: bool,
     /// Followed directly by `(` or `,` — where an acronym may be defined.
     pub defining_after: bool,
+    /// The line (paragraph) of the text the word stands on.
+    pub line: usize,
 }
 
 const CONNECTORS: &[&str] = &["de", "for", "of", "the", "van", "von"];
@@ -42,8 +44,10 @@ const CONNECTORS: &[&str] = &["de", "for", "of", "the", "van", "von"];
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out: Vec<Word<'_>> = Vec::new();
     let mut last_end = 0;
+    let mut line = 0;
     for (start, raw) in text.unicode_word_indices() {
         let gap = &text[last_end..start];
+        line += gap.matches('\n').count();
         let first = out.is_empty();
         let sentence_start = first || gap.contains(['.', '!', '?', ':', '\n', '•']);
         let joined = !first && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
@@ -64,6 +68,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             joined,
             possessive,
             defining_after,
+            line,
         });
         last_end = end;
     }
@@ -86,6 +91,13 @@ impl Usage {
                 *self.lower.entry(w.key.clone()).or_default() += 1;
             }
         }
+    }
+
+    /// Written in lower case at least as often as capitalised inside sentences.
+    pub fn common(&self, key: &str) -> bool {
+        let capital = self.capital_inside.get(key).copied().unwrap_or(0);
+        let lower = self.lower.get(key).copied().unwrap_or(0);
+        lower > 0 && lower * 2 >= capital
     }
 
     /// Capitalised inside sentences more often than written in lower case.
@@ -132,7 +144,7 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if !w.capital {
+        if !w.capital || contains(NOT_NAMES, &w.key) {
             i += 1;
             continue;
         }
@@ -141,10 +153,11 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
         let mut end = i + 1;
         while j < words.len() && words[j].joined && !words[j - 1].possessive {
             let next = &words[j];
-            if next.capital && !next.acronym {
+            if next.capital && !next.acronym && !contains(NOT_NAMES, &next.key) {
                 end = j + 1;
                 j += 1;
             } else if CONNECTORS.contains(&next.key.as_str())
+                && (next.key != "the" || matches!(words[j - 1].key.as_str(), "of" | "for"))
                 && j + 1 < words.len()
                 && words[j + 1].joined
             {
@@ -159,7 +172,8 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
             run.remove(0);
         }
         // A title before a name ("President Zardari") says it is a person's.
-        let mut titled = i > 0 && w.joined && contains(PERSON_TITLES, &words[i - 1].key);
+        let mut titled =
+            i > 0 && w.joined && words[i - 1].capital && contains(PERSON_TITLES, &words[i - 1].key);
         while let Some(first) = run.first() {
             if contains(PERSON_TITLES, &first.key) {
                 titled = true;
@@ -232,7 +246,7 @@ pub struct NameTopic {
 }
 
 /// Merges the names found in each record into topics.
-pub fn topics(found: &[(usize, Found)]) -> Vec<NameTopic> {
+pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
     // Canonical name → (forms, mentions, titled, is acronym)
     // Name → (forms, mentions per record, whether a title ever stood before it).
     type Seen = (BTreeSet<String>, BTreeMap<usize, u32>, bool);
@@ -254,36 +268,60 @@ pub fn topics(found: &[(usize, Found)]) -> Vec<NameTopic> {
         .collect();
     // Where each name goes: itself, or the longer name it is a variant of.
     let keys: Vec<String> = names.keys().cloned().collect();
+    // Longer names by their first word and by their last word, for short forms.
+    let mut by_first: HashMap<&str, Vec<&String>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<&String>> = HashMap::new();
+    for k in &keys {
+        if let (Some((first, _)), Some((_, last))) = (k.split_once(' '), k.rsplit_once(' ')) {
+            by_first.entry(first).or_default().push(k);
+            by_last.entry(last).or_default().push(k);
+        }
+    }
     let mut target: BTreeMap<String, String> = BTreeMap::new();
+    // The same name in other letter cases ("CONGRESS", "Congress"): the most written one wins.
+    let mut by_lower: HashMap<String, &String> = HashMap::new();
+    for k in &keys {
+        let best = by_lower.entry(k.to_lowercase()).or_insert(k);
+        let mentions = |n: &String| names.get(n).map_or(0, |e| e.1.values().sum::<u32>());
+        if mentions(k) > mentions(best) {
+            *best = k;
+        }
+    }
     for name in &keys {
         let words: Vec<&str> = name.split(' ').collect();
         let demonym = words.iter().any(|w| contains(DEMONYMS, &w.to_lowercase()));
         let goes_to = if let Some(long) = acronyms.get(name) {
             Some(long.clone())
+        } else if let Some(other) = by_lower.get(&name.to_lowercase()).filter(|o| **o != name) {
+            Some((*other).clone())
         } else if let Some(base) = name.strip_suffix('s').filter(|b| names.contains_key(*b)) {
             // "Manzoors", "Left Oppositions": a possessive written without its apostrophe.
             Some(base.to_string())
         } else if demonym {
             // "Pakistani" is about Pakistan when the text names Pakistan.
             let lower = name.to_lowercase();
-            keys.iter()
-                .find(|k| {
-                    let place = k.to_lowercase();
-                    place.len() >= 4 && lower.starts_with(&place) && contains(PLACES, &place)
+            (4..lower.len())
+                .rev()
+                .map(|n| &name[..name.char_indices().nth(n).map_or(name.len(), |(i, _)| i)])
+                .find(|prefix| {
+                    names.contains_key(*prefix) && contains(PLACES, &prefix.to_lowercase())
                 })
-                .cloned()
+                .map(str::to_string)
         } else if name.chars().all(|c| !c.is_lowercase()) {
             None
         } else {
             // A short form: the one longer name that begins (or else ends) with it.
-            let starts: Vec<&String> = keys
-                .iter()
-                .filter(|k| k.starts_with(&format!("{name} ")))
-                .collect();
-            let ends: Vec<&String> = keys
-                .iter()
-                .filter(|k| k.ends_with(&format!(" {name}")))
-                .collect();
+            let prefix = format!("{name} ");
+            let starts: Vec<&String> = by_first
+                .get(words[0])
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|k| k.starts_with(&prefix))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let ends = by_last.get(name.as_str()).map_or(&[][..], Vec::as_slice);
             if starts.len() == 1 {
                 Some(starts[0].clone())
             } else if starts.is_empty() && ends.len() == 1 && words.len() == 1 {
@@ -334,7 +372,12 @@ pub fn topics(found: &[(usize, Found)]) -> Vec<NameTopic> {
                 .all(|w| contains(DEMONYMS, &w.to_lowercase()))
         })
         .map(|mut t| {
-            t.group = group_of(&t.name, titled.get(&t.name).copied().unwrap_or(false));
+            let common = |w: &str| usage.common(w);
+            t.group = group_of(
+                &t.name,
+                titled.get(&t.name).copied().unwrap_or(false),
+                &common,
+            );
             if let Some(acronym) = expansions.get(&t.name) {
                 t.group = Group::Organisations;
                 t.name = format!("{} ({acronym})", t.name);
@@ -344,18 +387,50 @@ pub fn topics(found: &[(usize, Found)]) -> Vec<NameTopic> {
         .collect()
 }
 
-/// The group a name belongs to, as far as the text allows.
-fn group_of(name: &str, titled: bool) -> Group {
+/// Last words that make a name a place.
+const GEOGRAPHY: &[&str] = &[
+    "bay",
+    "canal",
+    "coast",
+    "desert",
+    "gulf",
+    "island",
+    "islands",
+    "lake",
+    "mountains",
+    "ocean",
+    "peninsula",
+    "river",
+    "sea",
+    "strait",
+    "valley",
+];
+
+/// The group a name belongs to, as far as the text allows. `common` tells the words the
+/// corpus also writes in lower case, which a person's name is not made of.
+fn group_of(name: &str, titled: bool, common: &dyn Fn(&str) -> bool) -> Group {
     let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
     let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-    if contains(PLACES, &words.join(" ")) || (words.len() == 1 && contains(PLACES, &words[0])) {
+    let connected = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
+    let last = words.last().map_or("", String::as_str);
+    if contains(PLACES, &words.join(" ")) || (words.len() > 1 && GEOGRAPHY.contains(&last)) {
         Group::Places
     } else if acronym || words.iter().any(|w| contains(ORGANISATION_WORDS, w)) {
         Group::Organisations
-    } else if words.iter().any(|w| contains(DEMONYMS, w)) {
+    } else if words
+        .iter()
+        .any(|w| contains(DEMONYMS, w) || contains(PLACES, w))
+    {
         Group::Other
-    } else if titled || (2..=4).contains(&words.len()) && !words.iter().any(|w| contains(PLACES, w))
+    } else if connected {
+        // "House of Representatives", "Bank of England": institutions, not people.
+        Group::Organisations
+    } else if (2..=3).contains(&words.len())
+        && !words
+            .iter()
+            .any(|w| common(w) || contains(PERSON_TITLES, w))
+        || (titled && words.len() == 1 && !common(&words[0]))
     {
         Group::People
     } else if words.len() == 1
@@ -434,7 +509,7 @@ mod tests {
             )
         })
         .collect();
-        let topics = topics(&found);
+        let topics = topics(&found, &Usage::default());
         let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Benazir Bhutto", "Manzoor Ahmed"]);
         assert_eq!(topics[1].forms.len(), 3);

@@ -26,11 +26,13 @@ impl Candidate {
         self.mentions.values().sum()
     }
 
-    /// Frequency, discounted for common words, raised for phrases whose words mostly occur
-    /// together (`cohesion`: the phrase's count over its rarest word's count).
-    fn score(&self, cohesion: f32) -> f32 {
+    /// Frequency (dampened), discounted for common words and for phrases spread over all sections
+    /// (`records`: how many there are), raised for phrases whose words mostly occur together
+    /// (`cohesion`: the phrase's count over its rarest word's count).
+    fn score(&self, cohesion: f32, records: usize) -> f32 {
         let rarity = 0.25f32.powi(self.common as i32);
-        self.count() as f32 * rarity * self.words as f32 * (1.0 + cohesion)
+        let spread = (1.0 + records as f32 / self.mentions.len().max(1) as f32).ln();
+        (self.count() as f32).sqrt() * rarity * spread * self.words as f32 * (1.0 + cohesion)
     }
 }
 
@@ -54,11 +56,13 @@ fn breaks_phrase(w: &Word<'_>) -> bool {
 #[derive(Debug, Default)]
 pub struct Themes {
     candidates: HashMap<String, Candidate>,
+    records: usize,
 }
 
 impl Themes {
     /// Adds the words of one record; `is_name` tells the words that belong to names.
     pub fn add(&mut self, record: usize, words: &[Word<'_>], is_name: impl Fn(&Word<'_>) -> bool) {
+        self.records += 1;
         let mut chunk: Vec<&Word<'_>> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let joined = i > 0 && w.joined && !words[i - 1].possessive;
@@ -100,6 +104,7 @@ impl Themes {
 
     /// The best themes, strongest first.
     pub fn best(self) -> Vec<Theme> {
+        let records = self.records;
         let singles: HashMap<String, u32> = self
             .candidates
             .iter()
@@ -126,9 +131,15 @@ impl Themes {
                 // A phrase ends on a noun-like word, not a participle ("unions affiliated").
                 let form = top_form(c);
                 let last = form.rsplit(' ').next().unwrap_or("");
-                let ends_well = c.words == 1 || !(last.ends_with("ed") || last.ends_with("ing"));
+                let ends_well = if c.words == 1 {
+                    !last.ends_with("ed")
+                } else {
+                    !(last.ends_with("ed") || last.ends_with("ing"))
+                };
                 ends_well
                     && c.common < c.words
+                    // A single word is a theme only if it recurs across sections.
+                    && (c.words > 1 || c.mentions.len() >= 2 || records < 4)
                     && if c.words == 1 {
                         count >= 3 && c.forms.keys().all(|f| f.len() >= 4)
                     } else {
@@ -137,8 +148,8 @@ impl Themes {
             })
             .collect();
         kept.sort_by(|(ka, a), (kb, b)| {
-            b.score(cohesion(kb, b))
-                .total_cmp(&a.score(cohesion(ka, a)))
+            b.score(cohesion(kb, b), records)
+                .total_cmp(&a.score(cohesion(ka, a), records))
                 .then_with(|| a.forms.cmp(&b.forms))
         });
         let kept: Vec<Candidate> = kept.into_iter().map(|(_, c)| c).collect();
