@@ -1,5 +1,5 @@
-//! The app shell: the hash route (`#/d/<doc>/<section>`), how a route resolves against the
-//! corpus, and the top component that wires state, hooks and components together.
+//! The app shell: how a route resolves against the corpus, and the top component that wires
+//! state, hooks and components together.
 
 use std::rc::Rc;
 
@@ -8,90 +8,22 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article::Article;
+use crate::components::results::{result_href, result_id, Results};
+use crate::components::search_box::{SearchBox, FIELD_ID};
 use crate::components::toc::Toc;
 use crate::components::topbar::Topbar;
+use crate::corpus::Loaded;
 use crate::hooks::use_escape_key::use_escape_key;
 use crate::hooks::use_hash_route::use_hash_route;
 use crate::hooks::use_scroll_spy::use_scroll_spy;
-use crate::hooks::use_scroll_to_place::use_scroll_to_place;
+use crate::hooks::use_scroll_to_place::{use_scroll_to_place, Target};
+use crate::hooks::use_search_keys::use_search_keys;
 use crate::hooks::use_theme::use_theme;
-use crate::outline::{element_id, hash_of};
+use crate::outline::element_id;
+pub use crate::route::Route;
+use crate::search::{display_order, group_by_doc, snippet_block, Highlights};
 use crate::state::{Action, State};
-use crate::{corpus, dom};
-
-/// A place in the corpus as written in the URL hash. `doc: None` is the first document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Route {
-    pub doc: Option<String>,
-    pub section: Option<String>,
-}
-
-impl Route {
-    pub fn document(doc: &str) -> Route {
-        Route {
-            doc: Some(doc.into()),
-            section: None,
-        }
-    }
-
-    pub fn section(doc: &str, section: &str) -> Route {
-        Route {
-            doc: Some(doc.into()),
-            section: Some(section.into()),
-        }
-    }
-
-    /// Reads a location hash. `""`, `#` and `#/` are the first document; `#/d/<doc>` and
-    /// `#/d/<doc>/<section>` name a place. Any other hash (an in-page anchor such as `#content`)
-    /// is not a route: `None`.
-    pub fn parse(hash: &str) -> Option<Route> {
-        let path = hash.strip_prefix('#').unwrap_or(hash);
-        if path.is_empty() || path == "/" {
-            return Some(Route::default());
-        }
-        let rest = path.strip_prefix("/d/")?.trim_end_matches('/');
-        let (doc, section) = match rest.split_once('/') {
-            Some((doc, section)) => (doc, Some(section)),
-            None => (rest, None),
-        };
-        if doc.is_empty() {
-            return Some(Route::default());
-        }
-        Some(Route {
-            doc: Some(percent_decode(doc)),
-            section: section.filter(|s| !s.is_empty()).map(percent_decode),
-        })
-    }
-
-    /// The hash that [`Route::parse`] reads back as this route.
-    pub fn to_hash(&self) -> String {
-        match &self.doc {
-            None => "#/".into(),
-            Some(doc) => hash_of(doc, self.section.as_deref()),
-        }
-    }
-}
-
-/// Undoes `%XX` escapes, which browsers may add to a typed hash. Malformed escapes stay as
-/// written.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+use crate::{corpus, dom, search};
 
 /// What a route shows: a document, maybe a section of it, and a notice when the route named
 /// something that is not there.
@@ -153,7 +85,7 @@ pub fn resolve(corpus: &Corpus, route: &Route) -> Place {
 pub fn App() -> Html {
     let loaded = use_memo((), |_| corpus::load());
     match &*loaded {
-        Ok(corpus) => html! { <Explorer corpus={corpus.clone()} /> },
+        Ok(loaded) => html! { <Explorer loaded={loaded.clone()} /> },
         Err(message) => html! {
             <main id="content" class="load-error">
                 <h1>{ "This corpus cannot be shown" }</h1>
@@ -165,13 +97,13 @@ pub fn App() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ExplorerProps {
-    pub corpus: Rc<Corpus>,
+    pub loaded: Loaded,
 }
 
-/// The reading interface over a decoded corpus.
+/// The reading interface over a decoded corpus, with search.
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
-    let corpus = &props.corpus;
+    let corpus = &props.loaded.corpus;
     let state = use_reducer(|| {
         dom::take_over_scroll_restoration();
         let route = Route::parse(&dom::location_hash()).unwrap_or_default();
@@ -184,6 +116,33 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     });
     let place = resolve(corpus, &state.route);
     let doc = &corpus.documents[place.doc];
+    // Whether the list of results covers the reading pane (never in a build without search).
+    let listing = search::ENABLED && state.results;
+
+    // The results of the query in the field, and those of the query highlighted in the place
+    // being read (the same query once a result is opened; each runs when its query changes).
+    let found = {
+        let loaded = props.loaded.clone();
+        use_memo(state.query.clone(), move |query| {
+            dom::timed("folio-search", || {
+                search::run(&loaded.corpus, &loaded.index, query)
+            })
+        })
+    };
+    let marked = {
+        let loaded = props.loaded.clone();
+        use_memo(
+            (state.route.query.clone(), place.doc),
+            move |(query, doc)| {
+                let results = search::run(&loaded.corpus, &loaded.index, query);
+                let highlights = Highlights::of(&results, *doc);
+                (
+                    results,
+                    (!highlights.is_empty()).then(|| Rc::new(highlights)),
+                )
+            },
+        )
+    };
 
     let dispatch = state.dispatcher();
     use_hash_route({
@@ -197,11 +156,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 
     // Until this time (ms) scroll events come from the app's own scrolling, not the reader.
     let quiet_until = use_mut_ref(|| 0.0_f64);
-    // The first section scrolls to the top, so that the document's title shows above it.
-    let target = place
-        .section
-        .filter(|&i| i > 0)
-        .map(|i| element_id(&doc.id, &doc.sections[i].id));
+    // A section opened from a search shows the passage its snippet quotes. The first section
+    // otherwise scrolls to the top, so that the document's title shows above it.
+    let target = place.section.and_then(|i| {
+        let block = snippet_block(corpus, &marked.0, place.doc, i).filter(|&b| b > 0);
+        (i > 0 || block.is_some()).then(|| Target {
+            section: element_id(&doc.id, &doc.sections[i].id),
+            block,
+        })
+    });
     use_scroll_to_place(state.visits, place.doc, target, quiet_until.clone());
 
     use_scroll_spy(
@@ -211,16 +174,28 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         {
             let dispatch = dispatch.clone();
             let doc_id = doc.id.clone();
+            let query = state.route.query.clone();
             Callback::from(move |section: String| {
-                dom::replace_hash(&hash_of(&doc_id, Some(&section)));
+                // The results cover the text and own the address while they show.
+                if listing {
+                    return;
+                }
+                dom::replace_hash(
+                    &Route::section(&doc_id, &section)
+                        .with_query(&query)
+                        .to_hash(),
+                );
                 dispatch.dispatch(Action::Read(section));
             })
         },
     );
 
-    use_effect_with(doc.title.clone(), |title| {
-        dom::set_title(&format!("{title} · folio"))
-    });
+    let page_title = if listing {
+        format!("Search: {} · folio", state.query.trim())
+    } else {
+        format!("{} · folio", doc.title)
+    };
+    use_effect_with(page_title, |title| dom::set_title(title));
     use_escape_key(state.toc_open, {
         let dispatch = dispatch.clone();
         Callback::from(move |()| dispatch.dispatch(Action::CloseToc))
@@ -232,11 +207,83 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .filter(|id| doc.section(id).is_some())
         .or_else(|| doc.sections.first().map(|s| s.id.as_str()))
         .map(|id| AttrValue::from(id.to_string()));
+    // The address of the place being read, without a query.
+    let reading_hash = Route {
+        doc: Some(doc.id.clone()),
+        section: current.as_ref().map(|c| c.to_string()),
+        ..Route::default()
+    }
+    .to_hash();
 
-    let on_link = {
+    // Typing shows the results. The first character adds a history entry (back returns to the
+    // text); later ones replace it, so the address always holds the query without flooding
+    // the history.
+    let on_input = {
         let dispatch = dispatch.clone();
-        Callback::from(move |event: MouseEvent| follow_link(&event, &dispatch))
+        let reading_hash = reading_hash.clone();
+        Callback::from(move |text: String| {
+            let listing = Route::parse(&dom::location_hash()).is_some_and(|r| r.results);
+            if text.trim().is_empty() {
+                dom::replace_hash(&reading_hash);
+            } else if listing {
+                dom::replace_hash(&Route::search(&text).to_hash());
+            } else {
+                dom::push_hash(&Route::search(&text).to_hash());
+            }
+            dispatch.dispatch(Action::Type(text));
+        })
     };
+    let order = display_order(&group_by_doc(&found.hits));
+    let active = state.active.min(order.len().saturating_sub(1));
+    let on_keydown = {
+        let dispatch = dispatch.clone();
+        let found = found.clone();
+        let query = state.query.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let count = order.len();
+            if !listing || count == 0 || event.is_composing() {
+                return;
+            }
+            match event.key().as_str() {
+                "ArrowDown" => dispatch.dispatch(Action::Select((active + 1) % count)),
+                "ArrowUp" => dispatch.dispatch(Action::Select((active + count - 1) % count)),
+                "Enter" => dom::follow_hash(&result_href(&found.hits[order[active]], &query)),
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    };
+    let on_suggest = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |text: String| {
+            dom::replace_hash(&Route::search(&text).to_hash());
+            dispatch.dispatch(Action::Type(text));
+            dom::focus_field(FIELD_ID);
+        })
+    };
+    let searching = listing || !state.query.is_empty() || !state.route.query.is_empty();
+    use_search_keys(
+        search::ENABLED,
+        Callback::from(|()| dom::focus_field(FIELD_ID)),
+        {
+            let dispatch = dispatch.clone();
+            let toc_open = state.toc_open;
+            Callback::from(move |()| {
+                // An open drawer takes Escape first.
+                if toc_open || !searching {
+                    return false;
+                }
+                dom::replace_hash(&reading_hash);
+                dispatch.dispatch(Action::CloseSearch);
+                true
+            })
+        },
+    );
+
+    // Stable across renders, so that the contents do not re-render on every keystroke.
+    let on_link = use_callback(dispatch.clone(), |event: MouseEvent, dispatch| {
+        follow_link(&event, dispatch)
+    });
     let on_skip = Callback::from(|event: MouseEvent| {
         event.prevent_default();
         if let Some(main) = dom::element_by_id("content") {
@@ -252,6 +299,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::ToggleTheme))
     };
     let close_toc = Callback::from(move |_| dispatch.dispatch(Action::CloseToc));
+    let active_id = (listing && !found.hits.is_empty()).then(|| AttrValue::from(result_id(active)));
 
     html! {
         <div class={classes!("app", state.toc_open.then_some("toc-open"))}>
@@ -262,17 +310,42 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 theme={state.theme}
                 on_toggle_toc={toggle_toc}
                 on_toggle_theme={toggle_theme}
-            />
+            >
+                if search::ENABLED {
+                    <SearchBox
+                        value={AttrValue::from(state.query.clone())}
+                        expanded={listing}
+                        active={active_id}
+                        {on_input}
+                        {on_keydown}
+                    />
+                }
+            </Topbar>
             <div class="layout">
                 <Toc corpus={corpus.clone()} doc={place.doc} {current} on_click={on_link.clone()} />
                 if state.toc_open {
                     <div class="backdrop" aria-hidden="true" onclick={close_toc}></div>
                 }
                 <main id="content" tabindex="-1" onclick={on_link}>
-                    if let Some(notice) = &place.notice {
-                        <p class="notice" role="status">{ notice.clone() }</p>
+                    if listing {
+                        <Results
+                            corpus={corpus.clone()}
+                            results={found.clone()}
+                            query={AttrValue::from(state.query.clone())}
+                            {active}
+                            {on_suggest}
+                        />
                     }
-                    <Article corpus={corpus.clone()} doc={place.doc} />
+                    <div class="reading" inert={listing}>
+                        if let Some(notice) = &place.notice {
+                            <p class="notice" role="status">{ notice.clone() }</p>
+                        }
+                        <Article
+                            corpus={corpus.clone()}
+                            doc={place.doc}
+                            highlights={marked.1.clone()}
+                        />
+                    </div>
                 </main>
             </div>
         </div>
@@ -306,41 +379,6 @@ fn follow_link(event: &MouseEvent, dispatch: &UseReducerDispatcher<State>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_routes() {
-        let home = Some(Route::default());
-        assert_eq!(Route::parse(""), home);
-        assert_eq!(Route::parse("#"), home);
-        assert_eq!(Route::parse("#/"), home);
-        assert_eq!(Route::parse("#/d/"), home);
-        assert_eq!(Route::parse("#/d/a"), Some(Route::document("a")));
-        assert_eq!(Route::parse("#/d/a/"), Some(Route::document("a")));
-        assert_eq!(Route::parse("#/d/a/b"), Some(Route::section("a", "b")));
-        assert_eq!(Route::parse("#/d/a/b/"), Some(Route::section("a", "b")));
-        assert_eq!(
-            Route::parse("#/d/a%2Db/c%20d"),
-            Some(Route::section("a-b", "c d"))
-        );
-        assert_eq!(
-            Route::parse("#/d/a/100%"),
-            Some(Route::section("a", "100%"))
-        );
-        assert_eq!(Route::parse("#content"), None);
-        assert_eq!(Route::parse("#/x/a"), None);
-    }
-
-    #[test]
-    fn hashes_round_trip() {
-        for route in [
-            Route::default(),
-            Route::document("a"),
-            Route::section("a", "b-c"),
-        ] {
-            assert_eq!(Route::parse(&route.to_hash()), Some(route));
-        }
-        assert_eq!(Route::section("doc", "sec").to_hash(), "#/d/doc/sec");
-    }
 
     fn corpus() -> Corpus {
         use folio_core::{Document, Metadata, Section, SourceFormat};

@@ -1,24 +1,47 @@
-//! The corpus embedded at build time, decoded once when the app starts.
+//! The corpus and its search index, embedded at build time and decoded once when the app
+//! starts. Without the `search` feature the index is empty.
 
 use std::rc::Rc;
 
+use folio_core::index::SearchIndex;
+use folio_core::search::Searcher;
 use folio_core::Corpus;
 
 /// The blob written by the build script from the data folder.
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.folio"));
 
-/// Decodes the embedded corpus. The error is a sentence fit to show to the reader.
-pub fn load() -> Result<Rc<Corpus>, String> {
+/// The decoded blob: the documents and the index that searches them.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub corpus: Rc<Corpus>,
+    pub index: Rc<SearchIndex>,
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.corpus, &other.corpus) && Rc::ptr_eq(&self.index, &other.index)
+    }
+}
+
+/// Decodes the embedded blob. The error is a sentence fit to show to the reader.
+pub fn load() -> Result<Loaded, String> {
     decode(BLOB)
 }
 
-/// Decodes a blob into a corpus that has at least one document.
-pub fn decode(bytes: &[u8]) -> Result<Rc<Corpus>, String> {
+/// Decodes a blob into a corpus that has at least one document and an index that can be
+/// searched.
+pub fn decode(bytes: &[u8]) -> Result<Loaded, String> {
     let bundle = folio_core::format::decode(bytes).map_err(|e| e.to_string())?;
     if bundle.corpus.documents.is_empty() {
         return Err("the corpus holds no documents".into());
     }
-    Ok(Rc::new(bundle.corpus))
+    if crate::search::ENABLED && Searcher::new(&bundle.corpus, &bundle.index).is_none() {
+        return Err("its search index is damaged".into());
+    }
+    Ok(Loaded {
+        corpus: Rc::new(bundle.corpus),
+        index: Rc::new(bundle.index),
+    })
 }
 
 #[cfg(test)]
@@ -27,8 +50,9 @@ mod tests {
 
     #[test]
     fn the_embedded_corpus_decodes() {
-        let corpus = load().expect("the embedded blob decodes");
-        assert!(!corpus.documents.is_empty());
+        let loaded = load().expect("the embedded blob decodes");
+        assert!(!loaded.corpus.documents.is_empty());
+        assert_eq!(loaded.index.is_empty(), !crate::search::ENABLED);
     }
 
     #[test]

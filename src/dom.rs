@@ -2,7 +2,9 @@
 //! the API is missing, so the app never panics on an unusual browser.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 
 use crate::state::Theme;
 
@@ -42,6 +44,20 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
+/// Adds a history entry for `hash` without firing `hashchange`.
+pub fn push_hash(hash: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+/// Goes to `hash` as a followed link does: a new history entry, then `hashchange`.
+pub fn follow_hash(hash: &str) {
+    if let Some(window) = window() {
+        let _ = window.location().set_hash(hash);
+    }
+}
+
 /// The app restores the reading place itself; the browser's own restoration would fight it.
 pub fn take_over_scroll_restoration() {
     if let Some(history) = window().and_then(|w| w.history().ok()) {
@@ -56,6 +72,21 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Runs `f` as a User Timing measure called `name`, which the browser's performance tools and
+/// the end-to-end tests can read; only the latest measure of each name is kept.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let Some(performance) = window().and_then(|w| w.performance()) else {
+        return f();
+    };
+    let start = format!("{name}:start");
+    let _ = performance.mark(&start);
+    let out = f();
+    performance.clear_measures_with_measure_name(name);
+    let _ = performance.measure_with_start_mark(name, &start);
+    performance.clear_marks_with_mark_name(&start);
+    out
+}
+
 /// Milliseconds since the epoch.
 pub fn now() -> f64 {
     js_sys::Date::now()
@@ -65,16 +96,54 @@ pub fn element_by_id(id: &str) -> Option<Element> {
     document()?.get_element_by_id(id)
 }
 
+/// The first element matching a CSS selector.
+pub fn query(selector: &str) -> Option<Element> {
+    document()?.query_selector(selector).ok()?
+}
+
+/// Scrolls the least needed to show the element (inside its scrolling box).
+pub fn reveal(element: &Element) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Focuses the text field with this id and selects its text, so typing replaces it.
+pub fn focus_field(id: &str) {
+    if let Some(input) = element_by_id(id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+/// Whether keyboard focus is in a place that takes typing (a field or editable text), where
+/// single-key shortcuts must not fire.
+pub fn typing_somewhere() -> bool {
+    let Some(active) = document().and_then(|d| d.active_element()) else {
+        return false;
+    };
+    let tag = active.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select")
+        || active
+            .dyn_ref::<HtmlElement>()
+            .is_some_and(|e| e.is_content_editable())
+}
+
 /// Scrolls the element to the top of the viewport (below the sticky bar, via CSS
 /// `scroll-margin-top`). Returns false when there is no such element.
 pub fn scroll_to_element(id: &str) -> bool {
     let Some(element) = element_by_id(id) else {
         return false;
     };
+    scroll_to(&element);
+    true
+}
+
+/// Scrolls the element to the top of the viewport, below the sticky bar.
+pub fn scroll_to(element: &Element) {
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Start);
     element.scroll_into_view_with_scroll_into_view_options(&options);
-    true
 }
 
 pub fn scroll_to_top() {

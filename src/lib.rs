@@ -7,6 +7,9 @@ pub mod corpus;
 pub mod dom;
 pub mod hooks;
 pub mod outline;
+pub mod route;
+pub mod search;
 pub mod state;
 
-pub use app::{App, Route};
+pub use app::App;
+pub use route::Route;

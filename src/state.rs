@@ -1,11 +1,11 @@
-//! The app's state: where the reader is, what they are reading, the theme and the drawer.
-//! Changed only through [`Action`]s, as a Yew [`Reducible`].
+//! The app's state: where the reader is, what they are reading, the search, the theme and the
+//! drawer. Changed only through [`Action`]s, as a Yew [`Reducible`].
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::app::Route;
+use crate::route::Route;
 
 /// The colour theme in effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,8 @@ impl Theme {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
-    /// The place the address asked for.
+    /// The place in the reading pane, as the address asked for it. Its query, when not empty,
+    /// is highlighted there. The list of results covers this place without changing it.
     pub route: Route,
     /// Counts navigations, so that following the same link twice scrolls there again.
     pub visits: u32,
@@ -52,6 +53,12 @@ pub struct State {
     pub theme_chosen: bool,
     /// Whether the contents drawer is open on a narrow screen.
     pub toc_open: bool,
+    /// The text in the search field.
+    pub query: String,
+    /// Whether the list of results is shown (over the reading pane).
+    pub results: bool,
+    /// The result the keyboard is on, as a position in the list.
+    pub active: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,17 +73,30 @@ pub enum Action {
     SystemTheme(Theme),
     ToggleToc,
     CloseToc,
+    /// The reader edited the search field.
+    Type(String),
+    /// The keyboard moved to another result.
+    Select(usize),
+    /// The reader dropped the search (Escape): no query, no results, no highlights.
+    CloseSearch,
 }
 
 impl State {
     pub fn new(route: Route, theme: Theme, theme_chosen: bool) -> Self {
         State {
             current: route.section.clone(),
-            route,
+            route: if route.results {
+                Route::default()
+            } else {
+                route.clone()
+            },
             visits: 0,
             theme,
             theme_chosen,
             toc_open: false,
+            query: route.query.clone(),
+            results: route.results && !route.query.trim().is_empty(),
+            active: 0,
         }
     }
 }
@@ -88,10 +108,24 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Navigate(route) => {
+                next.toc_open = false;
+                next.active = 0;
+                next.query = route.query.clone();
+                if route.results {
+                    // The list of results covers the place being read, which stays as it is.
+                    next.results = !route.query.trim().is_empty();
+                    return Rc::new(next);
+                }
+                // Leaving the results for the place they cover is no move: the reader is still
+                // where they were, so nothing scrolls.
+                let same_place =
+                    self.results && route.doc == self.route.doc && route.section == self.current;
+                if !same_place {
+                    next.visits = self.visits.wrapping_add(1);
+                }
+                next.results = false;
                 next.current = route.section.clone();
                 next.route = route;
-                next.visits = self.visits.wrapping_add(1);
-                next.toc_open = false;
             }
             Action::Read(section) => {
                 if self.current.as_deref() == Some(section.as_str()) {
@@ -116,6 +150,21 @@ impl Reducible for State {
                 }
                 next.toc_open = false;
             }
+            Action::Type(text) => {
+                next.results = !text.trim().is_empty();
+                if !next.results {
+                    next.route.query.clear();
+                }
+                next.query = text;
+                next.active = 0;
+            }
+            Action::Select(active) => next.active = active,
+            Action::CloseSearch => {
+                next.query.clear();
+                next.route.query.clear();
+                next.results = false;
+                next.active = 0;
+            }
         }
         Rc::new(next)
     }
@@ -139,6 +188,67 @@ mod tests {
         assert_eq!(state.current.as_deref(), Some("b"));
         assert!(!state.toc_open);
         assert_eq!(state.visits, 1);
+    }
+
+    #[test]
+    fn typing_opens_the_results_over_the_place_being_read() {
+        let state = State::new(Route::section("a", "b"), Theme::Light, false);
+        let state = reduce(state, Action::Read("c".into()));
+        let state = reduce(state, Action::Type("pt".into()));
+        assert!(state.results);
+        assert_eq!(state.query, "pt");
+        assert_eq!(state.route, Route::section("a", "b"));
+        let state = reduce(state, Action::Select(2));
+        let state = reduce(state, Action::Type("ptc".into()));
+        assert_eq!(state.active, 0, "a new query starts at the first result");
+        let state = reduce(state, Action::Type("  ".into()));
+        assert!(!state.results, "a blank query shows the text again");
+        assert_eq!(state.current.as_deref(), Some("c"));
+    }
+
+    #[test]
+    fn the_results_route_keeps_the_place_and_a_cold_start_reads_the_first_document() {
+        let state = State::new(Route::search("ptcl"), Theme::Light, false);
+        assert!(state.results);
+        assert_eq!(state.query, "ptcl");
+        assert_eq!(state.route, Route::default());
+        let state = State::new(Route::section("a", "b"), Theme::Light, false);
+        let state = reduce(state, Action::Navigate(Route::search("x")));
+        assert_eq!((state.results, state.visits), (true, 0));
+        assert_eq!(state.route, Route::section("a", "b"));
+        let empty = reduce(state, Action::Navigate(Route::search("")));
+        assert!(!empty.results);
+    }
+
+    #[test]
+    fn opening_a_result_moves_and_coming_back_to_the_covered_place_does_not() {
+        let state = State::new(Route::section("a", "b"), Theme::Light, false);
+        let state = reduce(state, Action::Navigate(Route::search("ptcl")));
+        let opened = Route::section("a", "ptcl").with_query("ptcl");
+        let state = reduce(state, Action::Navigate(opened.clone()));
+        assert_eq!((state.results, state.visits), (false, 1));
+        assert_eq!(state.route, opened);
+        assert_eq!(state.query, "ptcl");
+        // Back to the results, then back to the place under them.
+        let state = reduce(state, Action::Navigate(Route::search("ptcl")));
+        assert!(state.results);
+        let state = reduce(state, Action::Navigate(opened.clone()));
+        assert_eq!((state.results, state.visits), (false, 1));
+        // Another place is a move.
+        let state = reduce(state, Action::Navigate(Route::search("ptcl")));
+        let state = reduce(state, Action::Navigate(Route::section("a", "z")));
+        assert_eq!(state.visits, 2);
+    }
+
+    #[test]
+    fn closing_the_search_clears_query_and_highlights() {
+        let route = Route::section("a", "b").with_query("ptcl");
+        let state = State::new(route, Theme::Light, false);
+        assert_eq!((state.query.as_str(), state.results), ("ptcl", false));
+        let state = reduce(state, Action::CloseSearch);
+        assert_eq!(state.query, "");
+        assert_eq!(state.route, Route::section("a", "b"));
+        assert_eq!(state.visits, 0, "closing does not move");
     }
 
     #[test]

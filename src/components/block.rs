@@ -1,27 +1,88 @@
 //! Renders body blocks and inline spans. Corpus text always becomes text nodes, never markup.
+//! Leaf blocks (paragraphs and preformatted text) carry `data-block`, their position in the
+//! section's body text, so that a search result can scroll to the passage it quotes; words of
+//! an active search are wrapped in `mark`.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
+use folio_core::search::snippet::highlight;
 use folio_core::{Block, List, Span, Text};
 use yew::prelude::*;
 
 use crate::outline::is_safe_href;
+use crate::search::pieces;
+
+/// The state of rendering one section's blocks: the next leaf number and the terms to mark.
+struct Render<'a> {
+    next: usize,
+    terms: Option<&'a HashSet<&'a str>>,
+}
+
+impl Render<'_> {
+    fn leaf(&mut self) -> String {
+        self.next += 1;
+        (self.next - 1).to_string()
+    }
+}
 
 /// Renders a run of blocks.
 pub fn blocks(blocks: &[Block]) -> Html {
-    blocks.iter().map(block).collect()
+    section_blocks(blocks, None)
 }
 
-/// Renders one block.
-pub fn block(block: &Block) -> Html {
+/// Renders the blocks of a section, numbering its leaf blocks and marking the words whose
+/// normalised terms are in `terms`.
+pub fn section_blocks(blocks: &[Block], terms: Option<&HashSet<&str>>) -> Html {
+    render_blocks(blocks, &mut Render { next: 0, terms })
+}
+
+fn render_blocks(blocks: &[Block], r: &mut Render) -> Html {
+    blocks.iter().map(|b| block(b, r)).collect()
+}
+
+fn block(block: &Block, r: &mut Render) -> Html {
     match block {
-        Block::Paragraph(text) => html! { <p>{ self::text(text) }</p> },
-        Block::List(list) => self::list(list),
-        Block::Quote(inner) => html! { <blockquote>{ blocks(inner) }</blockquote> },
-        Block::Preformatted(pre) => html! {
-            <pre data-info={pre.info.clone()}><code>{ pre.text.clone() }</code></pre>
-        },
+        Block::Paragraph(text) => {
+            let n = r.leaf();
+            html! { <p data-block={n}>{ self::text(text, r.terms) }</p> }
+        }
+        Block::List(list) => self::list(list, r),
+        Block::Quote(inner) => html! { <blockquote>{ render_blocks(inner, r) }</blockquote> },
+        Block::Preformatted(pre) => {
+            let n = r.leaf();
+            html! {
+                <pre data-block={n} data-info={pre.info.clone()}>
+                    <code>{ marked(&pre.text, r.terms) }</code>
+                </pre>
+            }
+        }
     }
+}
+
+/// Text with the words whose terms are in `terms` wrapped in `mark`; plain text without terms.
+pub fn marked(text: &str, terms: Option<&HashSet<&str>>) -> Html {
+    // Without search nothing is ever marked, and the text analysis stays out of the WASM.
+    let terms = terms.filter(|t| crate::search::ENABLED && !t.is_empty());
+    let Some(terms) = terms else {
+        return html! { { text.to_string() } };
+    };
+    let ranges = highlight(text, terms).into_iter().map(|r| (r.start, r.end));
+    marks(&pieces(text, ranges))
+}
+
+/// Pieces of text as text nodes, the marked ones inside `mark`.
+pub fn marks(pieces: &[(&str, bool)]) -> Html {
+    pieces
+        .iter()
+        .map(|&(piece, mark)| {
+            if mark {
+                html! { <mark>{ piece.to_string() }</mark> }
+            } else {
+                html! { { piece.to_string() } }
+            }
+        })
+        .collect()
 }
 
 /// The number an ordered-list marker shows (`"3."` → 3, `"12)"` → 12), if it is a number.
@@ -34,7 +95,7 @@ pub fn marker_number(marker: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
-fn list(list: &List) -> Html {
+fn list(list: &List, r: &mut Render) -> Html {
     let items: Html = list
         .items
         .iter()
@@ -48,7 +109,7 @@ fn list(list: &List) -> Html {
             } else {
                 (None, None)
             };
-            html! { <li {value} data-marker={marker}>{ blocks(&item.blocks) }</li> }
+            html! { <li {value} data-marker={marker}>{ render_blocks(&item.blocks, r) }</li> }
         })
         .collect();
     if list.ordered {
@@ -60,13 +121,13 @@ fn list(list: &List) -> Html {
 
 /// Renders running text. Neighbouring spans with the same link share one `a`; a link whose
 /// target is not http(s), mailto or relative is shown as its text only.
-pub fn text(text: &Text) -> Html {
+pub fn text(text: &Text, terms: Option<&HashSet<&str>>) -> Html {
     let spans = &trim_edges(&text.spans);
     let mut out = Vec::with_capacity(spans.len());
     let mut i = 0;
     while i < spans.len() {
         let Some(href) = &spans[i].link else {
-            out.push(span(&spans[i]));
+            out.push(span(&spans[i], terms));
             i += 1;
             continue;
         };
@@ -74,7 +135,7 @@ pub fn text(text: &Text) -> Html {
             .iter()
             .position(|s| s.link.as_ref() != Some(href))
             .map_or(spans.len(), |n| i + n);
-        let inner: Html = spans[i..end].iter().map(span).collect();
+        let inner: Html = spans[i..end].iter().map(|s| span(s, terms)).collect();
         out.push(if is_safe_href(href) {
             html! { <a href={href.trim().to_string()} rel="noopener">{ inner }</a> }
         } else {
@@ -107,9 +168,9 @@ fn trim_edges(spans: &[Span]) -> Cow<'_, [Span]> {
     Cow::Owned(spans)
 }
 
-fn span(span: &Span) -> Html {
+fn span(span: &Span, terms: Option<&HashSet<&str>>) -> Html {
     let style = span.style;
-    let mut html = html! { { span.text.clone() } };
+    let mut html = marked(&span.text, terms);
     if style.code {
         html = html! { <code>{ html }</code> };
     }

@@ -5,6 +5,8 @@ pub mod block;
 pub mod copy_link;
 pub mod doc_header;
 pub mod pager;
+pub mod results;
+pub mod search_box;
 pub mod theme_toggle;
 pub mod toc;
 pub mod topbar;

@@ -1,5 +1,6 @@
 //! The sticky bar at the top: the contents button (narrow screens), the name of the app, the
-//! title of the document being read and the theme toggle.
+//! title of the document being read, the search field (given as children) and the theme
+//! toggle.
 
 use yew::prelude::*;
 
@@ -13,6 +14,9 @@ pub struct TopbarProps {
     pub theme: Theme,
     pub on_toggle_toc: Callback<()>,
     pub on_toggle_theme: Callback<()>,
+    /// Shown before the theme toggle: the search field.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -28,10 +32,11 @@ pub fn Topbar(props: &TopbarProps) -> Html {
                 onclick={on_toc}
             >
                 <span class="icon" aria-hidden="true">{ "☰" }</span>
-                { "Contents" }
+                <span class="toc-label">{ "Contents" }</span>
             </button>
             <a class="brand" href="#/">{ "folio" }</a>
             <span class="topbar-title">{ props.title.clone() }</span>
+            { props.children.clone() }
             <ThemeToggle theme={props.theme} on_toggle={props.on_toggle_theme.clone()} />
         </div>
     }

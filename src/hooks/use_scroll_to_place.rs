@@ -11,33 +11,50 @@ use crate::dom;
 /// app's own and not the reader's.
 const QUIET_MS: f64 = 250.0;
 
-/// After the render that follows a navigation (`visits` counts them), scrolls the element
-/// `target` (a section's element id) to the top, or the page to its top when there is no target,
-/// and moves keyboard focus to the section heading (or the title). On the first render the
-/// page stays at the top unless the address names a section, and focus is left alone. Sets
-/// `quiet_until` so that the scroll spy does not mistake this scrolling for reading.
+/// Where to scroll: a section's element, and maybe one of its leaf blocks (`data-block`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The element id of the section.
+    pub section: String,
+    /// The leaf block to show instead of the section's start.
+    pub block: Option<usize>,
+}
+
+/// After the render that follows a navigation (`visits` counts them), scrolls `target` to the
+/// top (the block when there is one, else the section), or the page to its top when there is
+/// no target, and moves keyboard focus to the section heading (or the title). On the first
+/// render the page stays at the top unless the address names a place, and focus is left alone.
+/// Sets `quiet_until` so that the scroll spy does not mistake this scrolling for reading.
 #[hook]
 pub fn use_scroll_to_place(
     visits: u32,
     doc: usize,
-    target: Option<String>,
+    target: Option<Target>,
     quiet_until: Rc<RefCell<f64>>,
 ) {
-    use_effect_with((visits, doc, target), move |(visits, _, target)| {
+    // Only a navigation scrolls: a target that changes without one (a search cleared in place)
+    // leaves the reader where they are.
+    use_effect_with((visits, doc), move |(visits, _)| {
         *quiet_until.borrow_mut() = dom::now() + QUIET_MS;
-        let found = target.as_deref().is_some_and(dom::scroll_to_element);
+        let section = target.as_ref().and_then(|t| dom::element_by_id(&t.section));
+        let block = target.as_ref().and_then(|t| {
+            let n = t.block?;
+            section
+                .as_ref()?
+                .query_selector(&format!("[data-block='{n}']"))
+                .ok()?
+        });
+        match block.as_ref().or(section.as_ref()) {
+            Some(element) => dom::scroll_to(element),
+            None if *visits > 0 => dom::scroll_to_top(),
+            None => {}
+        }
         if *visits == 0 {
             return;
         }
-        let heading = target
-            .as_deref()
-            .filter(|_| found)
-            .and_then(dom::element_by_id)
-            .and_then(|section| section.first_element_child());
-        let focus = heading.or_else(|| {
-            dom::scroll_to_top();
-            dom::document()?.query_selector("main h1").ok()?
-        });
+        let focus = section
+            .and_then(|s| s.first_element_child())
+            .or_else(|| dom::query("main h1"));
         if let Some(element) = focus {
             dom::focus_quietly(&element);
         }

@@ -11,7 +11,8 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+// FOLIO_DIST points the tests at another build (such as the one with search).
+export const DIST = process.env.FOLIO_DIST ? resolve(process.env.FOLIO_DIST) : join(ROOT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
 
 export const DESKTOP = { width: 1280, height: 800 };

@@ -136,6 +136,7 @@ struct Report {
     files: usize,
     load: Duration,
     ingest: Phase,
+    topics: Phase,
     index: Phase,
     encode: Phase,
     terms: usize,
@@ -174,6 +175,8 @@ fn measure(dir: &Path) -> Result<Report, String> {
 
     let (ingest, ingested) = time_phase(|| folio_load::ingest(&files));
     let corpus = ingested.map_err(|e| e.to_string())?.corpus;
+    // Topic discovery is part of ingest; timed again alone, to tell its share.
+    let (topics, _) = time_phase(|| folio_core::topics::discover(&corpus));
     let (index_phase, index) = time_phase(|| SearchIndex::build(&corpus));
 
     let bundle = Bundle {
@@ -242,6 +245,7 @@ fn measure(dir: &Path) -> Result<Report, String> {
         files: files.len(),
         load,
         ingest,
+        topics,
         index: index_phase,
         encode: encode_phase,
         terms: bundle.index.term_count(),
@@ -537,6 +541,12 @@ impl Report {
             self.ingest.mbps(s.source)
         ));
         out.push_str(&format!(
+            "{:<22} {:>12} {:>12.1}\n",
+            "  of which topics",
+            ms(self.topics.median),
+            self.topics.mbps(s.source)
+        ));
+        out.push_str(&format!(
             "{:<22} {:>12} {:>12.1}  ≥ {TARGET_INDEX_MBPS} MB/s {}\n",
             format!("index build (×{})", self.index.runs),
             ms(self.index.median),
@@ -642,6 +652,7 @@ impl Report {
             "terms": self.terms,
             "read_ms": self.load.as_secs_f64() * 1e3,
             "ingest": phase(&self.ingest),
+            "topics": phase(&self.topics),
             "index": phase(&self.index),
             "encode": phase(&self.encode),
             "sizes": {

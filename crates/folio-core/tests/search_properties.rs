@@ -117,13 +117,25 @@ proptest! {
     fn fast_top_k_equals_brute_force(q in query(), k in 1usize..12) {
         let tuning = Tuning::default();
         let parsed = parse(&q);
-        let (fast, slow) = with_searcher(|searcher| {
-            (Ranking::new(searcher, &parsed, &tuning).top(k), brute_force(searcher, &parsed, &tuning, k))
+        let (fast, slow, all) = with_searcher(|searcher| {
+            (
+                Ranking::new(searcher, &parsed, &tuning).top(k),
+                brute_force(searcher, &parsed, &tuning, k),
+                brute_force(searcher, &parsed, &tuning, usize::MAX),
+            )
         });
+        let close = |a: f32, b: f32| (a - b).abs() <= 1e-3 * b.abs().max(1.0);
         prop_assert_eq!(fast.len(), slow.len(), "query {:?}", q);
         for (f, s) in fast.iter().zip(&slow) {
-            prop_assert_eq!((f.record, f.matched, f.trust), (s.record, s.matched, s.trust), "query {:?}", q);
-            prop_assert!((f.score - s.score).abs() <= 1e-3 * s.score.abs().max(1.0), "query {:?}: {} vs {}", q, f.score, s.score);
+            // Rank by rank the same tier and score; the record may differ only where two
+            // sections tie (their scores then differ by float rounding alone).
+            prop_assert_eq!((f.matched, f.trust), (s.matched, s.trust), "query {:?}", q);
+            prop_assert!(close(f.score, s.score), "query {:?}: {} vs {}", q, f.score, s.score);
+            let reference = all.iter().find(|r| r.record == f.record);
+            prop_assert!(
+                reference.is_some_and(|r| close(r.score, f.score) && (r.matched, r.trust) == (f.matched, f.trust)),
+                "query {:?}: record {} scored {} fast, {:?} by brute force", q, f.record, f.score, reference
+            );
         }
     }
 
@@ -142,12 +154,17 @@ proptest! {
     #[test]
     fn tokens_point_at_words_in_order(text in "\\PC{0,300}") {
         let tokens = tokenize(&text);
-        let mut last = 0;
+        let mut next = 0;
         for t in &tokens {
             prop_assert!(text.get(t.span.clone()).is_some());
             prop_assert!(!t.term.is_empty());
-            prop_assert!(t.position + 1 >= last);
-            last = t.position;
+            // Words take positions in order; a hyphenated compound, listed after its parts,
+            // repeats the position of its first part.
+            if t.position == next {
+                next += 1;
+            } else {
+                prop_assert!(t.position < next, "{:?}", t);
+            }
         }
     }
 }

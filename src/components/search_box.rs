@@ -1,0 +1,106 @@
+//! The search field in the top bar, with a popover that explains the query syntax.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The id of the search field, which shortcuts focus.
+pub const FIELD_ID: &str = "search";
+/// The id of the list of results the field controls.
+pub const LIST_ID: &str = "search-results";
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The text in the field.
+    pub value: AttrValue,
+    /// Whether the list of results is shown.
+    pub expanded: bool,
+    /// The element id of the result the keyboard is on.
+    #[prop_or_default]
+    pub active: Option<AttrValue>,
+    pub on_input: Callback<String>,
+    /// Key presses in the field (arrows and Enter move through and open the results).
+    pub on_keydown: Callback<KeyboardEvent>,
+}
+
+/// A `search` landmark holding the field (a combobox over the list of results) and the syntax
+/// help. On narrow screens the field folds to an icon until it is focused or holds a query.
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let oninput = props.on_input.reform(|event: InputEvent| {
+        event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default()
+    });
+    let onkeydown = props.on_keydown.clone();
+    let help = use_node_ref();
+    // The help closes when focus leaves it, so it never hides the results for long.
+    let onfocusout = {
+        let help = help.clone();
+        Callback::from(move |event: FocusEvent| {
+            let Some(details) = help.cast::<web_sys::Element>() else {
+                return;
+            };
+            let inside = event
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|node| details.contains(Some(&node)));
+            if !inside {
+                let _ = details.remove_attribute("open");
+            }
+        })
+    };
+    let filled = !props.value.is_empty();
+    html! {
+        <div class={classes!("search", filled.then_some("filled"))} role="search">
+            <input
+                id={FIELD_ID}
+                type="search"
+                aria-label="Search"
+                placeholder="Search (press /)"
+                autocomplete="off"
+                spellcheck="false"
+                enterkeyhint="search"
+                role="combobox"
+                aria-autocomplete="list"
+                aria-controls={LIST_ID}
+                aria-expanded={if props.expanded { "true" } else { "false" }}
+                aria-activedescendant={props.active.clone().filter(|_| props.expanded)}
+                value={props.value.clone()}
+                {oninput}
+                {onkeydown}
+            />
+            <details class="search-help" ref={help} {onfocusout}>
+                <summary aria-label="How to search" title="How to search">
+                    <span aria-hidden="true">{ "?" }</span>
+                </summary>
+                <div class="search-help-body">
+                    <p class="search-help-title">{ "How to search" }</p>
+                    <dl>
+                        <dt>{ "words" }</dt>
+                        <dd>
+                            { "Sections with all the words rank first. Typos are forgiven in \
+                               words of 5 or more letters, and the last word matches as you \
+                               type." }
+                        </dd>
+                        <dt><code>{ "\"exact phrase\"" }</code></dt>
+                        <dd>{ "The words next to each other, in this order." }</dd>
+                        <dt><code>{ "-word" }</code></dt>
+                        <dd>
+                            { "Leaves out sections with the word; " }
+                            <code>{ "-\"a phrase\"" }</code>
+                            { " leaves out a phrase." }
+                        </dd>
+                        <dt><kbd>{ "/" }</kbd>{ " or " }<kbd>{ "Ctrl" }</kbd>{ " " }<kbd>{ "K" }</kbd></dt>
+                        <dd>{ "Goes to the search field." }</dd>
+                        <dt><kbd>{ "↑" }</kbd>{ " " }<kbd>{ "↓" }</kbd>{ " " }<kbd>{ "Enter" }</kbd></dt>
+                        <dd>{ "Picks a result and opens it." }</dd>
+                        <dt><kbd>{ "Esc" }</kbd></dt>
+                        <dd>{ "Clears the search and goes back to reading." }</dd>
+                    </dl>
+                </div>
+            </details>
+        </div>
+    }
+}
