@@ -1,7 +1,7 @@
 //! Processes the data folder (`data/`, or the folder named by `FOLIO_DATA`) into the corpus blob
-//! that the app embeds, with its search index when the app is built with search. Any bad input
-//! stops the build with the file and the cause: a partial corpus is never embedded. Skipped
-//! files are reported as cargo warnings.
+//! that the app embeds: the corpus, its topics, and its search index when the app is built with
+//! search. Any bad input stops the build with the file and the cause: a partial corpus is never
+//! embedded. Skipped files are reported as cargo warnings.
 
 use std::path::PathBuf;
 use std::{env, fs, process};
@@ -31,12 +31,15 @@ fn main() {
     for warning in &ingested.warnings {
         println!("cargo:warning={warning}");
     }
-    // The search index joins the blob only in builds with search (feature `search`).
+    // The search index joins the blob only in builds with search (feature `search`); the
+    // topics are always there.
+    let topics = ingested.topics;
     let bundle = if env::var_os("CARGO_FEATURE_SEARCH").is_some() {
-        folio_core::format::Bundle::new(ingested.corpus)
+        folio_core::format::Bundle::new(ingested.corpus).with_topics(topics)
     } else {
         folio_core::format::Bundle {
             corpus: ingested.corpus,
+            topics,
             ..Default::default()
         }
     };
