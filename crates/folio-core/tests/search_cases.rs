@@ -223,3 +223,33 @@ fn a_very_long_query_is_answered_quickly() {
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(r.total <= 14);
 }
+
+#[test]
+fn a_filter_restricts_results_and_their_count() {
+    let bundle = corpus();
+    let searcher = Searcher::new(&bundle.corpus, &bundle.index).unwrap();
+    let all = searcher.search("PPP", &SearchOptions::default());
+    assert_eq!(all.matching.len(), all.total);
+    assert!(all.total > 3);
+    // Keep only two of the matching sections, and one that does not match.
+    let within: std::collections::HashSet<(u32, u32)> =
+        all.matching[..2].iter().copied().chain([(0, 13)]).collect();
+    let options = SearchOptions {
+        within: Some(within.clone()),
+        ..SearchOptions::default()
+    };
+    let some = searcher.search("PPP", &options);
+    assert_eq!(some.total, 2);
+    assert_eq!(some.matching, all.matching[..2]);
+    for hit in &some.hits {
+        assert!(within.contains(&(hit.doc as u32, hit.section as u32)));
+    }
+    let none = searcher.search(
+        "PPP",
+        &SearchOptions {
+            within: Some(Default::default()),
+            ..SearchOptions::default()
+        },
+    );
+    assert_eq!((none.total, none.hits.len()), (0, 0));
+}

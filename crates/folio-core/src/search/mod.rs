@@ -57,6 +57,9 @@ impl Default for Tuning {
 pub struct SearchOptions {
     pub limit: usize,
     pub tuning: Tuning,
+    /// When set, only these sections, as (document index, section index), can match: the
+    /// sections a topic filter leaves.
+    pub within: Option<HashSet<(u32, u32)>>,
 }
 
 impl Default for SearchOptions {
@@ -64,6 +67,7 @@ impl Default for SearchOptions {
         SearchOptions {
             limit: 20,
             tuning: Tuning::default(),
+            within: None,
         }
     }
 }
@@ -94,6 +98,9 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// A corrected query that finds more, when this one finds little.
     pub suggestion: Option<String>,
+    /// Every matching section as (document index, section index), in corpus order: what
+    /// facet counts are computed from.
+    pub matching: Vec<(u32, u32)>,
 }
 
 /// A searcher over a corpus and its index. Cheap to make: it only borrows them.
@@ -135,7 +142,18 @@ impl<'a> Searcher<'a> {
         if query.is_empty() {
             return SearchResults::default();
         }
-        let ranking = score::Ranking::new(self, query, &options.tuning);
+        let mut ranking = score::Ranking::new(self, query, &options.tuning);
+        if let Some(within) = &options.within {
+            let allowed = self
+                .index
+                .records
+                .iter()
+                .enumerate()
+                .filter(|(_, place)| within.contains(place))
+                .map(|(r, _)| r as u32)
+                .collect();
+            ranking.restrict(allowed);
+        }
         let ranked = ranking.top(options.limit);
         let records: HashSet<u32> = ranked.iter().map(|r| r.record).collect();
         let mut positions = ranking.clause_positions(&records);
@@ -153,10 +171,16 @@ impl<'a> Searcher<'a> {
                 self.hit(&ranking, r, &body)
             })
             .collect();
+        let matching = ranking
+            .matching()
+            .into_iter()
+            .filter_map(|r| self.index.records.get(r as usize).copied())
+            .collect::<Vec<_>>();
         SearchResults {
-            total: ranking.total(),
+            total: matching.len(),
             hits,
             suggestion: None,
+            matching,
         }
     }
 

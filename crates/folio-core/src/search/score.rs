@@ -62,6 +62,8 @@ pub struct Ranking<'s, 'a> {
     clauses: Vec<ClauseTerms>,
     accs: Vec<Acc>,
     excluded: HashSet<u32>,
+    /// When set, the only records that can match.
+    allowed: Option<HashSet<u32>>,
 }
 
 fn idf(records: usize, df: u32) -> f32 {
@@ -176,6 +178,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
             clauses,
             accs: Vec::new(),
             excluded: HashSet::new(),
+            allowed: None,
         };
         let mut slots: HashMap<u32, usize> = HashMap::new();
         for c in 0..ranking.clauses.len() {
@@ -285,7 +288,12 @@ impl<'s, 'a> Ranking<'s, 'a> {
     }
 
     fn ranked(&self, acc: &Acc) -> Option<Ranked> {
-        if self.excluded.contains(&acc.record) {
+        if self.excluded.contains(&acc.record)
+            || self
+                .allowed
+                .as_ref()
+                .is_some_and(|a| !a.contains(&acc.record))
+        {
             return None;
         }
         let index = self.searcher.index;
@@ -321,6 +329,23 @@ impl<'s, 'a> Ranking<'s, 'a> {
             trust,
             score,
         })
+    }
+
+    /// Only these records may match from now on.
+    pub fn restrict(&mut self, allowed: HashSet<u32>) {
+        self.allowed = Some(allowed);
+    }
+
+    /// Every matching record, in record order.
+    pub fn matching(&self) -> Vec<u32> {
+        let mut records: Vec<u32> = self
+            .accs
+            .iter()
+            .filter(|a| self.ranked(a).is_some())
+            .map(|a| a.record)
+            .collect();
+        records.sort_unstable();
+        records
     }
 
     /// How many sections match.
