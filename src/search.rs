@@ -345,6 +345,7 @@ mod tests {
             total: 2,
             hits: vec![found, hit(1, 0)],
             suggestion: None,
+            matching: Vec::new(),
         };
         let highlights = Highlights::of(&results, 0);
         if ENABLED {

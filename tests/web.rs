@@ -327,6 +327,7 @@ async fn results_mark_matches_as_text_and_link_to_their_sections() {
             ),
         ],
         suggestion: None,
+        matching: Vec::new(),
     };
     let div = render_results(results, "safe \"b c\" #1", 1);
     tick().await;
@@ -410,6 +411,7 @@ async fn no_results_say_so_and_offer_the_suggestion() {
         total: 0,
         hits: vec![],
         suggestion: Some("coalition".into()),
+        matching: Vec::new(),
     };
     let div = render_results(results, "coaliton", 0);
     tick().await;
