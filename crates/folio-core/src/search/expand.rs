@@ -50,18 +50,27 @@ pub fn typo_budget(chars: usize) -> u8 {
 }
 
 /// A term within `max` edits of `query` — insertions, deletions, substitutions, and swaps of two
-/// neighbouring bytes, each one edit — as an automaton over the term FST. Its state is the
-/// current and previous row of the edit-distance table, so the FST is walked, not scanned.
+/// neighbouring bytes, each one edit, after a first letter that must match — as an automaton
+/// over the term FST, so the FST is walked, not scanned. Its state is a diagonal band of the edit-distance table: with at most two edits,
+/// only the five cells around the diagonal of each row can stay within reach.
 pub struct Typo<'q> {
     query: &'q [u8],
     max: u8,
 }
 
-/// Rows of the edit-distance table for a term read so far, and the byte read last.
-#[derive(Clone)]
+/// Cells of the band, `2 * MAX_EDITS + 1` wide.
+const BAND: usize = 5;
+const MAX_EDITS: usize = 2;
+const FAR: u8 = u8::MAX / 2;
+
+/// The band of the current row (term bytes read so far: `row`) and of the row before it, and
+/// the byte read last. Cell `t` of a row `i` holds the distance to the query's first
+/// `i + t - MAX_EDITS` bytes.
+#[derive(Clone, Copy)]
 pub struct Rows {
-    current: [u8; MAX_TERM_BYTES + 1],
-    previous: [u8; MAX_TERM_BYTES + 1],
+    row: usize,
+    current: [u8; BAND],
+    previous: [u8; BAND],
     last: Option<u8>,
 }
 
@@ -70,13 +79,22 @@ impl<'q> Typo<'q> {
         let bytes = query.as_bytes();
         Typo {
             query: &bytes[..bytes.len().min(MAX_TERM_BYTES)],
-            max,
+            max: max.min(MAX_EDITS as u8),
         }
     }
 
-    /// The edit distance of what the state has read.
+    /// The query prefix length that cell `t` of row `row` stands for, if it exists.
+    fn column(&self, row: usize, t: usize) -> Option<usize> {
+        (row + t)
+            .checked_sub(MAX_EDITS)
+            .filter(|&j| j <= self.query.len())
+    }
+
+    /// The edit distance of what the state has read (`FAR` when out of reach).
     pub fn distance(&self, rows: &Rows) -> u8 {
-        rows.current[self.query.len()]
+        (0..BAND)
+            .find(|&t| self.column(rows.row, t) == Some(self.query.len()))
+            .map_or(FAR, |t| rows.current[t])
     }
 }
 
@@ -84,13 +102,16 @@ impl Automaton for Typo<'_> {
     type State = Rows;
 
     fn start(&self) -> Rows {
-        let mut current = [u8::MAX; MAX_TERM_BYTES + 1];
-        for (j, cell) in current.iter_mut().enumerate().take(self.query.len() + 1) {
-            *cell = j.min(255) as u8;
+        let mut current = [FAR; BAND];
+        for (t, cell) in current.iter_mut().enumerate() {
+            if let Some(j) = self.column(0, t) {
+                *cell = j as u8;
+            }
         }
         Rows {
+            row: 0,
             current,
-            previous: [u8::MAX; MAX_TERM_BYTES + 1],
+            previous: [FAR; BAND],
             last: None,
         }
     }
@@ -100,26 +121,53 @@ impl Automaton for Typo<'_> {
     }
 
     fn can_match(&self, rows: &Rows) -> bool {
-        rows.current[..=self.query.len()]
-            .iter()
-            .any(|&d| d <= self.max)
+        rows.current.iter().any(|&d| d <= self.max)
     }
 
     fn accept(&self, rows: &Rows, byte: u8) -> Rows {
         let q = self.query;
-        let mut next = [u8::MAX; MAX_TERM_BYTES + 1];
-        next[0] = rows.current[0].saturating_add(1);
-        for j in 1..=q.len() {
-            let substitute = rows.current[j - 1].saturating_add(u8::from(q[j - 1] != byte));
-            let delete = rows.current[j].saturating_add(1);
-            let insert = next[j - 1].saturating_add(1);
-            let mut best = substitute.min(delete).min(insert);
-            if j > 1 && rows.last == Some(q[j - 1]) && q[j - 2] == byte {
-                best = best.min(rows.previous[j - 2].saturating_add(1));
+        let row = rows.row + 1;
+        // The first letter is never a typo: that keeps the walk to one branch of the FST. A
+        // state out of reach stays so.
+        let dead = rows.row > 0 && rows.current.iter().all(|&d| d >= FAR);
+        if dead || (rows.row == 0 && q.first().is_some_and(|&first| first != byte)) {
+            return Rows {
+                row,
+                current: [FAR; BAND],
+                previous: rows.current,
+                last: Some(byte),
+            };
+        }
+        let mut next = [FAR; BAND];
+        for t in 0..BAND {
+            let Some(j) = self.column(row, t) else {
+                continue;
+            };
+            if j == 0 {
+                next[t] = row.min(FAR as usize) as u8;
+                continue;
             }
-            next[j] = best;
+            // Cell t of the new row sits at column j; in the row above, column j - 1 is cell t
+            // and column j is cell t + 1; in the row before that, column j - 2 is cell t.
+            let substitute = rows.current[t].saturating_add(u8::from(q[j - 1] != byte));
+            let delete = if t + 1 < BAND {
+                rows.current[t + 1].saturating_add(1)
+            } else {
+                FAR
+            };
+            let insert = if t > 0 {
+                next[t - 1].saturating_add(1)
+            } else {
+                FAR
+            };
+            let mut best = substitute.min(delete).min(insert);
+            if j >= 2 && rows.last == Some(q[j - 1]) && q[j - 2] == byte {
+                best = best.min(rows.previous[t].saturating_add(1));
+            }
+            next[t] = best.min(FAR);
         }
         Rows {
+            row,
             current: next,
             previous: rows.current,
             last: Some(byte),
@@ -218,24 +266,33 @@ impl Dictionary<'_> {
     /// Everything that can stand for `word`, each term once with its highest trust.
     pub fn expand(&self, word: &str, prefix: bool) -> Vec<Expansion> {
         let mut out: Vec<Expansion> = Vec::new();
-        let mut add = |term: u32, trust: Trust| {
+        let add = |out: &mut Vec<Expansion>, term: u32, trust: Trust| {
             if !out.iter().any(|e| e.term == term) {
                 out.push(Expansion { term, trust });
             }
         };
-        if let Some(term) = self.exact(word) {
-            add(term, Trust::Exact);
+        let exact = self.exact(word);
+        if let Some(term) = exact {
+            add(&mut out, term, Trust::Exact);
         }
         for term in self.same_stem(word) {
-            add(term, Trust::Stem);
+            add(&mut out, term, Trust::Stem);
         }
         if prefix {
             for term in self.with_prefix(word) {
-                add(term, Trust::Prefix);
+                add(&mut out, term, Trust::Prefix);
             }
         }
-        for (term, _) in self.near(word, typo_budget(word.chars().count())) {
-            add(term, Trust::Typo);
+        // A word the dictionary knows still meets its near spellings ("Jonathon", "Jonathan"),
+        // but only one edit away.
+        let budget = typo_budget(word.chars().count());
+        let budget = if exact.is_some() {
+            budget.min(1)
+        } else {
+            budget
+        };
+        for (term, _) in self.near(word, budget) {
+            add(&mut out, term, Trust::Typo);
         }
         out
     }
@@ -290,6 +347,51 @@ mod tests {
         assert_eq!(distance("manzoor", "mnazoro"), Some(2));
         assert_eq!(distance("strike", "spoke"), None);
         assert_eq!(distance("", "ab"), Some(2));
+        assert_eq!(
+            distance("strike", "tsrike"),
+            None,
+            "the first letter must match"
+        );
+    }
+
+    /// Optimal string alignment distance, the plain way.
+    fn reference(a: &[u8], b: &[u8]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=b.len() {
+            d[0][j] = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn the_band_agrees_with_the_full_table() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "strike", "strkie", "stirke", "trike", "strikes",
+            "manzoor", "mnazoor", "manzor", "jonathon", "jonathan", "abcdef", "badcfe", "xyz",
+        ];
+        for a in words {
+            for b in words {
+                let want = reference(a.as_bytes(), b.as_bytes());
+                let same_start =
+                    a.is_empty() || b.is_empty() || a.as_bytes().first() == b.as_bytes().first();
+                let got = distance(a, b).map(usize::from);
+                assert_eq!(got, (want <= 2 && same_start).then_some(want), "{a} → {b}");
+            }
+        }
     }
 
     #[test]
