@@ -57,6 +57,7 @@ fn breaks_phrase(w: &Word<'_>) -> bool {
 pub struct Themes {
     candidates: HashMap<String, Candidate>,
     records: usize,
+    stems: HashMap<String, String>,
 }
 
 impl Themes {
@@ -79,13 +80,19 @@ impl Themes {
     }
 
     fn chunk(&mut self, record: usize, chunk: &[&Word<'_>]) {
+        // Each distinct word is stemmed once for the whole corpus.
+        let stems: Vec<String> = chunk
+            .iter()
+            .map(|w| {
+                self.stems
+                    .entry(w.key.clone())
+                    .or_insert_with(|| stem(&w.key))
+                    .clone()
+            })
+            .collect();
         for n in 1..=3.min(chunk.len()) {
-            for gram in chunk.windows(n) {
-                let key = gram
-                    .iter()
-                    .map(|w| stem(&w.key))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+            for (i, gram) in chunk.windows(n).enumerate() {
+                let key = stems[i..i + n].join(" ");
                 let form = gram
                     .iter()
                     .map(|w| w.key.as_str())
