@@ -226,7 +226,8 @@ impl<'a> Searcher<'a> {
         out
     }
 
-    /// The closest query, word by word, that finds more than `found` sections.
+    /// The closest query, word by word, spelled as the dictionary spells it, when it finds at
+    /// least as many sections as `found`.
     fn suggest(&self, query: &Query, found: usize, options: &SearchOptions) -> Option<String> {
         let mut changed = false;
         let mut fix = |word: &str| -> String {
@@ -265,7 +266,7 @@ impl<'a> Searcher<'a> {
             return None;
         }
         let total = score::Ranking::new(self, &fixed, &options.tuning).total();
-        (total > found).then(|| query::render(&fixed))
+        (total > 0 && total >= found).then(|| query::render(&fixed))
     }
 }
 
