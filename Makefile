@@ -25,14 +25,16 @@ export CHROMEDRIVER = /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON = $(CURDIR)/tools/webdriver.json
 
 # The most that dist/ may weigh, gzip -9, in kB: `make dist` fails above it.
-BUDGET_KB ?= 150
+# The reading view alone weighed 135 kB against a budget of 150 kB; with topics, offline
+# support and embedding it weighs about 191 kB. These ceilings catch further growth.
+BUDGET_KB ?= 200
 # The build with search is larger; its own ceiling catches growth.
-SEARCH_BUDGET_KB ?= 240
+SEARCH_BUDGET_KB ?= 280
 
 # FOLIO_DATA=dir, when set, is read by build.rs to embed another corpus; it
 # reaches cargo through the environment.
 
-.PHONY: help setup fetch serve build dist dist-search sizes test test-fmt test-clippy \
+.PHONY: help setup fetch serve build dist dist-search dist-next sizes test test-fmt test-clippy \
         test-native test-wasm test-e2e test-e2e-search clean bench
 
 help: ## List the targets.
@@ -50,6 +52,9 @@ serve: fetch ## Serve a dev build at http://127.0.0.1:8080 (FOLIO_DATA=dir picks
 build: fetch ## Build a dev version into dist/.
 	trunk build
 
+# Every Trunk build ends with tools/seal_dist.py (a post_build hook in Trunk.toml): it writes
+# embed.html, mount.js and the service worker with the build's version and file list.
+
 dist: fetch ## Build the release into dist/ and print its sizes against the budget.
 	trunk build --release
 	@python3 tools/sizes.py dist $(BUDGET_KB)
@@ -57,6 +62,21 @@ dist: fetch ## Build the release into dist/ and print its sizes against the budg
 dist-search: fetch ## Build the release with search into target/dist-search/ and print its sizes.
 	TRUNK_BUILD_FEATURES=search trunk build --release --dist target/dist-search
 	@python3 tools/sizes.py target/dist-search $(SEARCH_BUDGET_KB)
+
+# A second deploy for the end-to-end tests of updates: the same code over another, small
+# corpus, in target/e2e/dist-next/. Rebuilt when the code, styles or assets change.
+NEXT_DIR := target/e2e/dist-next
+NEXT_DATA := target/e2e/data-next
+NEXT_INPUTS := $(shell find src styles assets build.rs index.html Trunk.toml Cargo.toml Cargo.lock -type f 2>/dev/null)
+
+dist-next: $(NEXT_DIR)/sw.js ## Build the second deploy the update tests switch to.
+
+$(NEXT_DIR)/sw.js: $(NEXT_INPUTS)
+	@$(MAKE) --no-print-directory fetch
+	rm -rf $(NEXT_DATA) && mkdir -p $(NEXT_DATA)
+	printf '# The second edition\n\n## What changed\n\nThis deploy replaced the corpus.\n' > $(NEXT_DATA)/second-edition.md
+	printf '# Notes on the update\n\n## Whole builds\n\nOld code never meets new data.\n' > $(NEXT_DATA)/update-notes.md
+	FOLIO_DATA=$(CURDIR)/$(NEXT_DATA) trunk build --release --dist $(NEXT_DIR)
 
 sizes: ## Print the sizes of what is in dist/.
 	@python3 tools/sizes.py dist $(BUDGET_KB)
@@ -89,10 +109,10 @@ test-wasm: ## Run the app's wasm tests in headless Chromium, without and with se
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	    cargo test --target wasm32-unknown-unknown -p folio-app --features search
 
-test-e2e: ## Run the end-to-end tests against dist/ (run `make dist` first).
+test-e2e: dist-next ## Run the end-to-end tests against dist/ (run `make dist` first).
 	node --test --test-concurrency=1 tests/e2e/
 
-test-e2e-search: ## Run every end-to-end test against the build with search (run `make dist-search` first).
+test-e2e-search: dist-next ## Run every end-to-end test against the build with search (run `make dist-search` first).
 	FOLIO_DIST=target/dist-search FOLIO_EXPECT_SEARCH=1 node --test --test-concurrency=1 tests/e2e/
 
 bench: fetch ## Benchmarks (see BENCHMARKS.md): CLI on data/ and SOTU, browser; BENCH_CRITERION=1 adds cargo bench.

@@ -13,8 +13,10 @@ use crate::components::search_box::{SearchBox, FIELD_ID};
 use crate::components::toc::Toc;
 use crate::components::topbar::Topbar;
 use crate::corpus::Loaded;
+use crate::embed::{Command, Host, Mode};
 use crate::hooks::use_escape_key::use_escape_key;
 use crate::hooks::use_hash_route::use_hash_route;
+use crate::hooks::use_host_link::use_host_link;
 use crate::hooks::use_scroll_spy::use_scroll_spy;
 use crate::hooks::use_scroll_to_place::{use_scroll_to_place, Target};
 use crate::hooks::use_search_keys::use_search_keys;
@@ -23,7 +25,8 @@ use crate::outline::element_id;
 pub use crate::route::Route;
 use crate::search::{display_order, group_by_doc, snippet_block, Highlights};
 use crate::state::{Action, State};
-use crate::{corpus, dom, search};
+use crate::topics::Filter;
+use crate::{corpus, dom, search, topics};
 
 /// What a route shows: a document, maybe a section of it, and a notice when the route named
 /// something that is not there.
@@ -80,12 +83,23 @@ pub fn resolve(corpus: &Corpus, route: &Route) -> Place {
     }
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Where the app runs (see [`crate::embed`]); by default a page of its own.
+    #[prop_or_default]
+    pub host: Host,
+}
+
 /// The app: decodes the embedded corpus and shows it, or says why it cannot.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let loaded = use_memo((), |_| corpus::load());
     match &*loaded {
-        Ok(loaded) => html! { <Explorer loaded={loaded.clone()} /> },
+        Ok(loaded) => html! {
+            <ContextProvider<Host> context={props.host.clone()}>
+                <Explorer loaded={loaded.clone()} />
+            </ContextProvider<Host>>
+        },
         Err(message) => html! {
             <main id="content" class="load-error">
                 <h1>{ "This corpus cannot be shown" }</h1>
@@ -104,30 +118,76 @@ pub struct ExplorerProps {
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
     let corpus = &props.loaded.corpus;
-    let state = use_reducer(|| {
-        dom::take_over_scroll_restoration();
-        let route = Route::parse(&dom::location_hash()).unwrap_or_default();
-        let stored = dom::stored_theme();
-        State::new(
-            route,
-            stored.unwrap_or_else(dom::system_theme),
-            stored.is_some(),
-        )
+    let host = use_context::<Host>().unwrap_or_default();
+    let state = use_reducer({
+        let host = host.clone();
+        move || {
+            if host.owns_page() {
+                dom::take_over_scroll_restoration();
+            }
+            let route = Route::parse(&host.hash()).unwrap_or_default();
+            let chosen = host
+                .theme
+                .or_else(|| dom::stored_theme().filter(|_| host.owns_page()));
+            State::new(
+                route,
+                chosen.unwrap_or_else(dom::system_theme),
+                chosen.is_some(),
+            )
+        }
     });
     let place = resolve(corpus, &state.route);
     let doc = &corpus.documents[place.doc];
     // Whether the list of results covers the reading pane (never in a build without search).
     let listing = search::ENABLED && state.results;
 
-    // The results of the query in the field, and those of the query highlighted in the place
-    // being read (the same query once a result is opened; each runs when its query changes).
-    let found = {
-        let loaded = props.loaded.clone();
-        use_memo(state.query.clone(), move |query| {
-            dom::timed("folio-search", || {
-                search::run(&loaded.corpus, &loaded.index, query)
-            })
+    // The topic filter: every section's tags (once), and what the active topics leave.
+    let tags = {
+        let topics = props.loaded.topics.clone();
+        use_memo((), move |_| Rc::new(topics::section_tags(&topics)))
+    };
+    let filter = {
+        let topics = props.loaded.topics.clone();
+        let tags = (*tags).clone();
+        use_memo(state.topics.clone(), move |ids| {
+            Rc::new(Filter::new(topics, tags, ids))
         })
+    };
+    let filter: Rc<Filter> = (*filter).clone();
+    let topic_ids = filter.ids();
+
+    // The results of the query in the field within the topic filter, with every section the
+    // query matches regardless of the filter (for the topic counts); and those of the query
+    // highlighted in the place being read (the same query once a result is opened). Each runs
+    // when what it depends on changes.
+    let searched = {
+        let loaded = props.loaded.clone();
+        use_memo(
+            (state.query.clone(), filter.clone()),
+            move |(query, filter)| {
+                let found = dom::timed("folio-search", || {
+                    search::run_within(&loaded.corpus, &loaded.index, query, filter.allowed.clone())
+                });
+                let matching = match filter.allowed {
+                    None => found.matching.clone(),
+                    Some(_) => search::run(&loaded.corpus, &loaded.index, query).matching,
+                };
+                (Rc::new(found), matching)
+            },
+        )
+    };
+    let found = searched.0.clone();
+    // Each topic's count: under the filter, and among the query's sections when there is one.
+    let counts = {
+        let searched = searched.clone();
+        use_memo(
+            (filter.clone(), state.query.clone()),
+            move |(filter, query)| {
+                let matching =
+                    (search::ENABLED && !query.trim().is_empty()).then_some(searched.1.as_slice());
+                topics::counts(&filter.topics, &filter.active, matching)
+            },
+        )
     };
     let marked = {
         let loaded = props.loaded.clone();
@@ -175,14 +235,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             let dispatch = dispatch.clone();
             let doc_id = doc.id.clone();
             let query = state.route.query.clone();
+            let topic_ids = topic_ids.clone();
+            let host = host.clone();
             Callback::from(move |section: String| {
                 // The results cover the text and own the address while they show.
                 if listing {
                     return;
                 }
-                dom::replace_hash(
+                host.replace(
                     &Route::section(&doc_id, &section)
                         .with_query(&query)
+                        .with_topics(&topic_ids)
                         .to_hash(),
                 );
                 dispatch.dispatch(Action::Read(section));
@@ -195,7 +258,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     } else {
         format!("{} · folio", doc.title)
     };
-    use_effect_with(page_title, |title| dom::set_title(title));
+    {
+        let host = host.clone();
+        use_effect_with(page_title, move |title| host.set_title(title));
+    }
     use_escape_key(state.toc_open, {
         let dispatch = dispatch.clone();
         Callback::from(move |()| dispatch.dispatch(Action::CloseToc))
@@ -207,13 +273,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .filter(|id| doc.section(id).is_some())
         .or_else(|| doc.sections.first().map(|s| s.id.as_str()))
         .map(|id| AttrValue::from(id.to_string()));
-    // The address of the place being read, without a query.
-    let reading_hash = Route {
+    // The address of the place being read, without a query, with the topic filter.
+    let reading_route = Route {
         doc: Some(doc.id.clone()),
         section: current.as_ref().map(|c| c.to_string()),
         ..Route::default()
-    }
-    .to_hash();
+    };
+    let reading_hash = reading_route.clone().with_topics(&topic_ids).to_hash();
 
     // Typing shows the results. The first character adds a history entry (back returns to the
     // text); later ones replace it, so the address always holds the query without flooding
@@ -221,14 +287,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let on_input = {
         let dispatch = dispatch.clone();
         let reading_hash = reading_hash.clone();
+        let topic_ids = topic_ids.clone();
+        let host = host.clone();
         Callback::from(move |text: String| {
-            let listing = Route::parse(&dom::location_hash()).is_some_and(|r| r.results);
+            let listing = Route::parse(&host.hash()).is_some_and(|r| r.results);
+            let results = Route::search(&text).with_topics(&topic_ids).to_hash();
             if text.trim().is_empty() {
-                dom::replace_hash(&reading_hash);
+                host.replace(&reading_hash);
             } else if listing {
-                dom::replace_hash(&Route::search(&text).to_hash());
+                host.replace(&results);
             } else {
-                dom::push_hash(&Route::search(&text).to_hash());
+                host.push(&results);
             }
             dispatch.dispatch(Action::Type(text));
         })
@@ -239,6 +308,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let dispatch = dispatch.clone();
         let found = found.clone();
         let query = state.query.clone();
+        let topic_ids = topic_ids.clone();
+        let host = host.clone();
         Callback::from(move |event: KeyboardEvent| {
             let count = order.len();
             if !listing || count == 0 || event.is_composing() {
@@ -247,7 +318,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             match event.key().as_str() {
                 "ArrowDown" => dispatch.dispatch(Action::Select((active + 1) % count)),
                 "ArrowUp" => dispatch.dispatch(Action::Select((active + count - 1) % count)),
-                "Enter" => dom::follow_hash(&result_href(&found.hits[order[active]], &query)),
+                "Enter" => {
+                    host.follow(&result_href(&found.hits[order[active]], &query, &topic_ids))
+                }
                 _ => return,
             }
             event.prevent_default();
@@ -255,25 +328,32 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     };
     let on_suggest = {
         let dispatch = dispatch.clone();
+        let topic_ids = topic_ids.clone();
+        let host = host.clone();
         Callback::from(move |text: String| {
-            dom::replace_hash(&Route::search(&text).to_hash());
+            host.replace(&Route::search(&text).with_topics(&topic_ids).to_hash());
             dispatch.dispatch(Action::Type(text));
-            dom::focus_field(FIELD_ID);
+            host.focus_field(FIELD_ID);
         })
     };
     let searching = listing || !state.query.is_empty() || !state.route.query.is_empty();
+    // A guest on a host page leaves the page's keys to it.
     use_search_keys(
-        search::ENABLED,
-        Callback::from(|()| dom::focus_field(FIELD_ID)),
+        search::ENABLED && host.owns_page(),
+        {
+            let host = host.clone();
+            Callback::from(move |()| host.focus_field(FIELD_ID))
+        },
         {
             let dispatch = dispatch.clone();
             let toc_open = state.toc_open;
+            let host = host.clone();
             Callback::from(move |()| {
                 // An open drawer takes Escape first.
                 if toc_open || !searching {
                     return false;
                 }
-                dom::replace_hash(&reading_hash);
+                host.replace(&reading_hash);
                 dispatch.dispatch(Action::CloseSearch);
                 true
             })
@@ -281,15 +361,61 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     );
 
     // Stable across renders, so that the contents do not re-render on every keystroke.
-    let on_link = use_callback(dispatch.clone(), |event: MouseEvent, dispatch| {
-        follow_link(&event, dispatch)
+    let on_link = use_callback(
+        (dispatch.clone(), topic_ids.clone(), host.clone()),
+        |event: MouseEvent, (dispatch, topic_ids, host)| {
+            follow_link(&event, dispatch, topic_ids, host)
+        },
+    );
+    // A change of the topic filter is a new history entry, so that back and forward step
+    // through the filters; the place and the query stay.
+    let on_topic = use_callback(
+        (
+            dispatch.clone(),
+            topic_ids.clone(),
+            reading_route.clone(),
+            host.clone(),
+        ),
+        |id: String, (dispatch, topic_ids, reading, host)| {
+            set_topics(dispatch, host, reading, topics::toggle(topic_ids, &id));
+        },
+    );
+    let on_clear_topics = use_callback(
+        (dispatch.clone(), reading_route.clone(), host.clone()),
+        |(), (dispatch, reading, host)| set_topics(dispatch, host, reading, Vec::new()),
+    );
+    let within = (!filter.active.is_empty()).then(|| {
+        let names: Vec<&str> = filter
+            .active
+            .iter()
+            .map(|&i| filter.topics.topics[i].name.as_str())
+            .collect();
+        AttrValue::from(names.join(", "))
     });
-    let on_skip = Callback::from(|event: MouseEvent| {
-        event.prevent_default();
-        if let Some(main) = dom::element_by_id("content") {
-            dom::focus_quietly(&main);
-        }
-    });
+    let on_skip = {
+        let host = host.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            if let Some(main) = host.element_by_id("content") {
+                dom::focus_quietly(&main);
+            }
+        })
+    };
+    let on_any_link = {
+        let host = host.clone();
+        Callback::from(move |event: MouseEvent| keep_link_in_memory(&event, &host))
+    };
+    use_host_link(
+        host.clone(),
+        {
+            let dispatch = dispatch.clone();
+            let host = host.clone();
+            let here = state.route.clone();
+            Callback::from(move |command| obey(command, &host, &dispatch, &here))
+        },
+        doc.id.clone(),
+        current.as_deref().unwrap_or_default().to_string(),
+    );
     let toggle_toc = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ToggleToc))
@@ -302,7 +428,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let active_id = (listing && !found.hits.is_empty()).then(|| AttrValue::from(result_id(active)));
 
     html! {
-        <div class={classes!("app", state.toc_open.then_some("toc-open"))}>
+        <div
+            class={classes!(
+                "folio",
+                "app",
+                state.toc_open.then_some("toc-open"),
+                (host.mode == Mode::Frame).then_some("framed"),
+                (host.mode == Mode::Mounted).then_some("mounted"),
+            )}
+            data-theme={state.theme.as_str()}
+            onclick={on_any_link}
+        >
             <a class="skip-link" href="#content" onclick={on_skip}>{ "Skip to content" }</a>
             <Topbar
                 title={AttrValue::from(doc.title.clone())}
@@ -322,7 +458,16 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 }
             </Topbar>
             <div class="layout">
-                <Toc corpus={corpus.clone()} doc={place.doc} {current} on_click={on_link.clone()} />
+                <Toc
+                    corpus={corpus.clone()}
+                    doc={place.doc}
+                    {current}
+                    on_click={on_link.clone()}
+                    filter={filter.clone()}
+                    counts={counts.clone()}
+                    on_topic={on_topic.clone()}
+                    {on_clear_topics}
+                />
                 if state.toc_open {
                     <div class="backdrop" aria-hidden="true" onclick={close_toc}></div>
                 }
@@ -334,6 +479,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                             query={AttrValue::from(state.query.clone())}
                             {active}
                             {on_suggest}
+                            topics={Rc::new(topic_ids.clone())}
+                            {within}
                         />
                     }
                     <div class="reading" inert={listing}>
@@ -344,6 +491,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                             corpus={corpus.clone()}
                             doc={place.doc}
                             highlights={marked.1.clone()}
+                            filter={filter.clone()}
+                            {on_topic}
                         />
                     </div>
                 </main>
@@ -352,10 +501,28 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     }
 }
 
-/// Handles a click on an in-app link. Following a link to the address already shown fires no
-/// `hashchange`, so that case navigates directly (back to the start of the section). Every
-/// followed link closes the contents drawer.
-fn follow_link(event: &MouseEvent, dispatch: &UseReducerDispatcher<State>) {
+/// Shows the topic filter `ids` where the reader is, as a new history entry.
+fn set_topics(
+    dispatch: &UseReducerDispatcher<State>,
+    host: &Host,
+    reading: &Route,
+    ids: Vec<String>,
+) {
+    let here = Route::parse(&host.hash()).unwrap_or_else(|| reading.clone());
+    host.push(&here.with_topics(&ids).to_hash());
+    dispatch.dispatch(Action::Topics(ids));
+}
+
+/// Handles a click on an in-app link. A link without topics keeps the active topic filter.
+/// Following a link to the address already shown fires no `hashchange`, so that case
+/// navigates directly (back to the start of the section). Every followed link closes the
+/// contents drawer.
+fn follow_link(
+    event: &MouseEvent,
+    dispatch: &UseReducerDispatcher<State>,
+    topics: &[String],
+    host: &Host,
+) {
     if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
         return;
     }
@@ -366,14 +533,61 @@ fn follow_link(event: &MouseEvent, dispatch: &UseReducerDispatcher<State>) {
     else {
         return;
     };
-    let href = link.get_attribute("href").unwrap_or_default();
-    if href == dom::location_hash() {
+    let mut href = link.get_attribute("href").unwrap_or_default();
+    let mut route = Route::parse(&href);
+    if let Some(route) = route
+        .as_mut()
+        .filter(|r| r.topics.is_empty() && !topics.is_empty())
+    {
+        route.topics = topics.to_vec();
+        href = route.to_hash();
+        if href != host.hash() {
+            event.prevent_default();
+            host.follow(&href);
+        }
+    }
+    if href == host.hash() {
         event.prevent_default();
-        if let Some(route) = Route::parse(&href) {
+        if let Some(route) = route {
             dispatch.dispatch(Action::Navigate(route));
         }
     }
     dispatch.dispatch(Action::CloseToc);
+}
+
+/// Where the address lives in memory (a frame, a guest on a host page), follows any in-app
+/// link not handled yet without letting it reach the URL.
+fn keep_link_in_memory(event: &MouseEvent, host: &Host) {
+    if !host.in_memory() || event.default_prevented() {
+        return;
+    }
+    let href = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href^='#']").ok().flatten())
+        .and_then(|link| link.get_attribute("href"));
+    if let Some(href) = href {
+        event.prevent_default();
+        if Route::parse(&href).is_some() {
+            host.follow(&href);
+        }
+    }
+}
+
+/// Carries out a host's command: a place to open, a query to search, topics to filter by.
+fn obey(command: Command, host: &Host, dispatch: &UseReducerDispatcher<State>, here: &Route) {
+    let route = match command {
+        Command::Open { doc, section } => Route {
+            doc: Some(doc),
+            section,
+            ..Route::default()
+        },
+        Command::Search(query) if search::ENABLED => Route::search(&query),
+        Command::Search(_) => return,
+        Command::Topics(ids) => here.clone().with_topics(&ids),
+    };
+    host.replace(&route.to_hash());
+    dispatch.dispatch(Action::Navigate(route));
 }
 
 #[cfg(test)]

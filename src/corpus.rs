@@ -1,25 +1,29 @@
-//! The corpus and its search index, embedded at build time and decoded once when the app
-//! starts. Without the `search` feature the index is empty.
+//! The corpus, its topics and its search index, embedded at build time and decoded once when
+//! the app starts. Without the `search` feature the index is empty.
 
 use std::rc::Rc;
 
 use folio_core::index::SearchIndex;
 use folio_core::search::Searcher;
+use folio_core::topics::Topics;
 use folio_core::Corpus;
 
 /// The blob written by the build script from the data folder.
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.folio"));
 
-/// The decoded blob: the documents and the index that searches them.
+/// The decoded blob: the documents, their topics and the index that searches them.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub corpus: Rc<Corpus>,
     pub index: Rc<SearchIndex>,
+    pub topics: Rc<Topics>,
 }
 
 impl PartialEq for Loaded {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.corpus, &other.corpus) && Rc::ptr_eq(&self.index, &other.index)
+        Rc::ptr_eq(&self.corpus, &other.corpus)
+            && Rc::ptr_eq(&self.index, &other.index)
+            && Rc::ptr_eq(&self.topics, &other.topics)
     }
 }
 
@@ -41,6 +45,7 @@ pub fn decode(bytes: &[u8]) -> Result<Loaded, String> {
     Ok(Loaded {
         corpus: Rc::new(bundle.corpus),
         index: Rc::new(bundle.index),
+        topics: Rc::new(bundle.topics),
     })
 }
 
@@ -53,6 +58,10 @@ mod tests {
         let loaded = load().expect("the embedded blob decodes");
         assert!(!loaded.corpus.documents.is_empty());
         assert_eq!(loaded.index.is_empty(), !crate::search::ENABLED);
+        assert!(
+            loaded.topics.topics.iter().any(|t| t.id == "ptcl"),
+            "the topics come with the corpus"
+        );
     }
 
     #[test]

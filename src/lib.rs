@@ -5,11 +5,13 @@ pub mod app;
 pub mod components;
 pub mod corpus;
 pub mod dom;
+pub mod embed;
 pub mod hooks;
 pub mod outline;
 pub mod route;
 pub mod search;
 pub mod state;
+pub mod topics;
 
 pub use app::App;
 pub use route::Route;

@@ -1,6 +1,7 @@
 //! The address of what the app shows, kept in the URL hash so that any static host works:
 //! `#/d/<doc>/<section>` is a place, `?q=<query>` after it highlights a search in that place,
-//! and `#/search?q=<query>` is the list of results.
+//! and `#/search?q=<query>` is the list of results. Either may also carry `t=<id>,<id>`: the
+//! active topic filter, as topic ids in the order they were chosen.
 
 use crate::outline::hash_of;
 
@@ -13,6 +14,8 @@ pub struct Route {
     pub query: String,
     /// Whether the address is the list of results (`#/search`) rather than a place.
     pub results: bool,
+    /// The ids of the active topics (`&t=`), in the order they were chosen, without repeats.
+    pub topics: Vec<String>,
 }
 
 impl Route {
@@ -46,9 +49,15 @@ impl Route {
         self
     }
 
+    /// The same route filtered by `topics`.
+    pub fn with_topics(mut self, topics: &[String]) -> Route {
+        self.topics = topics.to_vec();
+        self
+    }
+
     /// Reads a location hash. `""`, `#` and `#/` are the first document; `#/d/<doc>` and
     /// `#/d/<doc>/<section>` name a place; `#/search` is the list of results. Each may end in
-    /// `?q=<query>`. Any other hash (an in-page anchor such as `#content`) is not a route: `None`.
+    /// `?q=<query>` and `&t=<ids>`. Any other hash (an in-page anchor such as `#content`) is not a route: `None`.
     pub fn parse(hash: &str) -> Option<Route> {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
         let (path, params) = match hash.split_once('?') {
@@ -56,11 +65,13 @@ impl Route {
             None => (hash, None),
         };
         let query = params.map(query_param).unwrap_or_default();
+        let topics = params.map(topics_param).unwrap_or_default();
         if path.trim_end_matches('/') == "/search" {
-            return Some(Route::search(&query));
+            return Some(Route::search(&query).with_topics(&topics));
         }
         let mut route = Route {
             query,
+            topics,
             ..Route::default()
         };
         if path.is_empty() || path == "/" {
@@ -92,8 +103,32 @@ impl Route {
             hash.push_str("?q=");
             hash.push_str(&percent_encode(&self.query));
         }
+        if !self.topics.is_empty() {
+            hash.push_str(if self.query.is_empty() { "?t=" } else { "&t=" });
+            let ids: Vec<String> = self.topics.iter().map(|id| percent_encode(id)).collect();
+            hash.push_str(&ids.join(","));
+        }
         hash
     }
+}
+
+/// The topic ids of the `t` parameter in `a=b&t=x,y`: the first `t` wins, ids keep their
+/// order, repeats and anything that is not a slug (ASCII letters, digits, `-`, `_`) are dropped.
+fn topics_param(params: &str) -> Vec<String> {
+    let Some(value) = params.split('&').find_map(|pair| pair.strip_prefix("t=")) else {
+        return Vec::new();
+    };
+    let mut ids: Vec<String> = Vec::new();
+    for id in value.split(',').map(percent_decode) {
+        let slug = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if slug && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
 }
 
 /// The value of the `q` parameter in `a=b&q=c`; the first one wins.
@@ -234,9 +269,66 @@ mod tests {
             Route::search("# & ? = + % / \\ ' < >"),
             Route::search("Zoë 日本語 שלום 🙂"),
             Route::search("  spaces  around  "),
+            Route::search("ptcl").with_topics(&ids(&["ptcl", "manzoor-ahmed"])),
+            Route::search("").with_topics(&ids(&["islamabad"])),
+            Route::section("a", "b").with_topics(&ids(&["x_1"])),
+            Route::default().with_topics(&ids(&["ppp"])),
         ] {
             assert_eq!(Route::parse(&route.to_hash()), Some(route));
         }
         assert_eq!(Route::section("doc", "sec").to_hash(), "#/d/doc/sec");
+    }
+
+    fn ids(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn topics_follow_the_query_in_the_order_chosen() {
+        let place = Route::section("d", "s")
+            .with_query("strike")
+            .with_topics(&ids(&["ptcl", "manzoor-ahmed"]));
+        assert_eq!(place.to_hash(), "#/d/d/s?q=strike&t=ptcl,manzoor-ahmed");
+        assert_eq!(
+            Route::section("d", "s")
+                .with_topics(&ids(&["b", "a"]))
+                .to_hash(),
+            "#/d/d/s?t=b,a"
+        );
+        assert_eq!(
+            Route::search("x y").with_topics(&ids(&["ptcl"])).to_hash(),
+            "#/search?q=x%20y&t=ptcl"
+        );
+        assert_eq!(
+            Route::search("").with_topics(&ids(&["ptcl"])).to_hash(),
+            "#/search?t=ptcl"
+        );
+    }
+
+    #[test]
+    fn parses_topics_and_drops_what_is_not_an_id() {
+        let parsed = |hash: &str| Route::parse(hash).unwrap().topics;
+        assert_eq!(
+            parsed("#/d/d/s?q=strike&t=ptcl,manzoor-ahmed"),
+            ["ptcl", "manzoor-ahmed"]
+        );
+        assert_eq!(parsed("#/search?t=b,a&q=x"), ["b", "a"]);
+        assert_eq!(parsed("#/d/d?t=a,,a,b,a"), ["a", "b"], "empty and repeats");
+        assert_eq!(parsed("#/?t=ok,<b>,x%20y,%C3%A9t%C3%A9,z"), ["ok", "z"]);
+        assert_eq!(
+            parsed("#/?t=a%2Db&t=c"),
+            ["a-b"],
+            "escapes; the first t wins"
+        );
+        assert!(
+            parsed("#/d/d/s?q=t=a").is_empty(),
+            "t= inside the query is no filter"
+        );
+        assert!(parsed("#/d/d/s").is_empty());
+        let route = Route::parse("#/search?q=ptcl&t=islamabad").unwrap();
+        assert_eq!(
+            route,
+            Route::search("ptcl").with_topics(&ids(&["islamabad"]))
+        );
     }
 }

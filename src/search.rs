@@ -6,7 +6,7 @@
 //! [`ENABLED`] is false, the field is not shown, [`run`] finds nothing and the optimiser
 //! drops the engine from the WASM.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use folio_core::index::SearchIndex;
 use folio_core::search::{Hit, SearchOptions, SearchResults, Searcher};
@@ -20,11 +20,23 @@ pub const LIMIT: usize = 50;
 
 /// Runs `query` as typed. A blank query, or any query in a build without search, finds nothing.
 pub fn run(corpus: &Corpus, index: &SearchIndex, query: &str) -> SearchResults {
+    run_within(corpus, index, query, None)
+}
+
+/// Runs `query` over the sections `within` (as (document, section) indices; all when `None`):
+/// the sections a topic filter leaves.
+pub fn run_within(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    query: &str,
+    within: Option<HashSet<(u32, u32)>>,
+) -> SearchResults {
     if !ENABLED || query.trim().is_empty() {
         return SearchResults::default();
     }
     let options = SearchOptions {
         limit: LIMIT,
+        within,
         ..SearchOptions::default()
     };
     Searcher::new(corpus, index)

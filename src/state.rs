@@ -1,5 +1,5 @@
-//! The app's state: where the reader is, what they are reading, the search, the theme and the
-//! drawer. Changed only through [`Action`]s, as a Yew [`Reducible`].
+//! The app's state: where the reader is, what they are reading, the search, the topic filter,
+//! the theme and the drawer. Changed only through [`Action`]s, as a Yew [`Reducible`].
 
 use std::rc::Rc;
 
@@ -59,6 +59,8 @@ pub struct State {
     pub results: bool,
     /// The result the keyboard is on, as a position in the list.
     pub active: usize,
+    /// The ids of the active topics, in the order chosen, as the address carries them.
+    pub topics: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +81,8 @@ pub enum Action {
     Select(usize),
     /// The reader dropped the search (Escape): no query, no results, no highlights.
     CloseSearch,
+    /// The reader changed the topic filter (the ids of the active topics).
+    Topics(Vec<String>),
 }
 
 impl State {
@@ -97,6 +101,7 @@ impl State {
             query: route.query.clone(),
             results: route.results && !route.query.trim().is_empty(),
             active: 0,
+            topics: route.topics.clone(),
         }
     }
 }
@@ -111,6 +116,7 @@ impl Reducible for State {
                 next.toc_open = false;
                 next.active = 0;
                 next.query = route.query.clone();
+                next.topics = route.topics.clone();
                 if route.results {
                     // The list of results covers the place being read, which stays as it is.
                     next.results = !route.query.trim().is_empty();
@@ -118,8 +124,14 @@ impl Reducible for State {
                 }
                 // Leaving the results for the place they cover is no move: the reader is still
                 // where they were, so nothing scrolls.
-                let same_place =
-                    self.results && route.doc == self.route.doc && route.section == self.current;
+                let here = route.doc == self.route.doc && route.section == self.current;
+                let same_place = self.results && here;
+                // Stepping back or forward through filter changes is no move either.
+                let only_topics = !self.results
+                    && here
+                    && route.query == self.route.query
+                    && route.topics != self.topics;
+                let same_place = same_place || only_topics;
                 if !same_place {
                     next.visits = self.visits.wrapping_add(1);
                 }
@@ -159,6 +171,13 @@ impl Reducible for State {
                 next.active = 0;
             }
             Action::Select(active) => next.active = active,
+            Action::Topics(topics) => {
+                if topics == self.topics {
+                    return self;
+                }
+                next.route.topics = topics.clone();
+                next.topics = topics;
+            }
             Action::CloseSearch => {
                 next.query.clear();
                 next.route.query.clear();
@@ -249,6 +268,34 @@ mod tests {
         assert_eq!(state.query, "");
         assert_eq!(state.route, Route::section("a", "b"));
         assert_eq!(state.visits, 0, "closing does not move");
+    }
+
+    #[test]
+    fn topics_come_with_the_address_and_stepping_through_them_does_not_move() {
+        let ids = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let start = Route::section("a", "b").with_topics(&ids(&["ptcl"]));
+        let state = State::new(start.clone(), Theme::Light, false);
+        assert_eq!(state.topics, ["ptcl"]);
+        let state = reduce(state, Action::Topics(ids(&["ptcl", "islamabad"])));
+        assert_eq!(state.topics, ["ptcl", "islamabad"]);
+        assert_eq!(state.visits, 0);
+        // Back to the entry before the toggle: the filter follows, the place stays.
+        let state = reduce(state, Action::Navigate(start.clone()));
+        assert_eq!(
+            (state.topics.as_slice(), state.visits),
+            (&ids(&["ptcl"])[..], 0)
+        );
+        // Following a link moves and keeps the topics the link carries.
+        let other = Route::section("a", "c").with_topics(&ids(&["ptcl"]));
+        let state = reduce(state, Action::Navigate(other));
+        assert_eq!((state.topics.len(), state.visits), (1, 1));
+        // The results carry the filter too, and leave the place as it is.
+        let list = Route::search("x").with_topics(&ids(&["zardari"]));
+        let state = reduce(state, Action::Navigate(list));
+        assert_eq!(state.topics, ["zardari"]);
+        assert_eq!(state.route.section.as_deref(), Some("c"));
+        let state = reduce(state, Action::Topics(vec![]));
+        assert!(state.topics.is_empty());
     }
 
     #[test]

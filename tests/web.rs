@@ -132,6 +132,10 @@ async fn toc_has_one_link_per_section() {
         doc: 0,
         current: Some("links".into()),
         on_click: Default::default(),
+        filter: None,
+        counts: Default::default(),
+        on_topic: Default::default(),
+        on_clear_topics: Default::default(),
     };
     yew::Renderer::<Toc>::with_root_and_props(div.clone(), props).render();
     tick().await;
@@ -167,6 +171,8 @@ async fn article_renders_corpus_text_as_text() {
         corpus: corpus(),
         doc: 0,
         highlights: None,
+        filter: None,
+        on_topic: Default::default(),
     };
     yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
     tick().await;
@@ -207,6 +213,8 @@ async fn sections_have_ids_headings_copy_links_and_pagers() {
         corpus: corpus(),
         doc: 0,
         highlights: None,
+        filter: None,
+        on_topic: Default::default(),
     };
     yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
     tick().await;
@@ -243,6 +251,8 @@ async fn only_safe_links_become_anchors_and_list_markers_are_kept() {
         corpus: corpus(),
         doc: 0,
         highlights: None,
+        filter: None,
+        on_topic: Default::default(),
     };
     yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
     tick().await;
@@ -288,6 +298,8 @@ fn render_results(results: SearchResults, query: &str, active: usize) -> Element
         query: query.to_string().into(),
         active,
         on_suggest: Default::default(),
+        topics: Default::default(),
+        within: None,
     };
     yew::Renderer::<Results>::with_root_and_props(div.clone(), props).render();
     div
@@ -440,6 +452,8 @@ async fn an_article_marks_the_search_terms_of_its_found_sections() {
         corpus: corpus(),
         doc: 0,
         highlights: Some(Rc::new(highlights)),
+        filter: None,
+        on_topic: Default::default(),
     };
     yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
     tick().await;
@@ -466,4 +480,252 @@ async fn an_article_marks_the_search_terms_of_its_found_sections() {
         .map(|b| b.get_attribute("data-block").unwrap())
         .collect();
     assert_eq!(numbers, ["0", "1"]);
+}
+
+// Topics
+
+use folio_app::components::topic_panel::{TopicPanel, SHOWN};
+use folio_app::topics::{self, Filter};
+use folio_core::topics::{Group, Source, Topic, TopicSection, Topics};
+use yew::prelude::*;
+
+fn topic(id: &str, name: &str, group: Group, sections: &[u32]) -> Topic {
+    Topic {
+        id: id.into(),
+        name: name.into(),
+        group,
+        source: Source::Discovered,
+        description: None,
+        forms: vec![name.into()],
+        mentions: sections.len() as u32,
+        sections: sections
+            .iter()
+            .map(|&section| TopicSection {
+                doc: 0,
+                section,
+                mentions: 1,
+                weight: 1.0,
+            })
+            .collect(),
+    }
+}
+
+/// Fourteen topics over the three sections of `corpus()`: eight people (one with markup in its
+/// name), two places, four themes.
+fn sample_topics() -> Rc<Topics> {
+    let mut list = vec![
+        topic("ann", "<b>Ann</b>", Group::People, &[0, 1]),
+        topic("bob", "Bob", Group::People, &[1, 2]),
+    ];
+    for i in 0..6 {
+        list.push(topic(
+            &format!("p{i}"),
+            &format!("P{i}"),
+            Group::People,
+            &[2],
+        ));
+    }
+    list.push(topic("oslo", "Oslo", Group::Places, &[0]));
+    list.push(topic("rome", "Rome", Group::Places, &[2]));
+    for i in 0..4 {
+        list.push(topic(
+            &format!("t{i}"),
+            &format!("T{i}"),
+            Group::Themes,
+            &[1],
+        ));
+    }
+    Rc::new(Topics { topics: list })
+}
+
+/// The panel with its filter state kept here, as the app keeps it in the address.
+#[component]
+fn PanelHost() -> Html {
+    let topics = use_memo((), |_| sample_topics());
+    let ids = use_state(Vec::<String>::new);
+    let active = topics::active(&topics, &ids);
+    let counts = topics::counts(&topics, &active, None);
+    let on_toggle = {
+        let ids = ids.clone();
+        Callback::from(move |id: String| ids.set(topics::toggle(&ids, &id)))
+    };
+    let on_clear = {
+        let ids = ids.clone();
+        Callback::from(move |()| ids.set(Vec::new()))
+    };
+    html! {
+        <TopicPanel
+            topics={(*topics).clone()}
+            active={Rc::new(active)}
+            counts={Rc::new(counts)}
+            {on_toggle}
+            {on_clear}
+        />
+    }
+}
+
+fn click(root: &Element, selector: &str) {
+    let element = root.query_selector(selector).unwrap().unwrap();
+    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
+        .unwrap()
+        .click();
+}
+
+fn pressed(root: &Element, id: &str) -> String {
+    root.query_selector(&format!("button.topic[data-topic='{id}']"))
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-pressed")
+        .unwrap()
+}
+
+fn count(root: &Element, id: &str) -> String {
+    root.query_selector(&format!("button.topic[data-topic='{id}'] .topic-count"))
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_topic_panel_toggles_topics_and_recounts() {
+    let div = root();
+    yew::Renderer::<PanelHost>::with_root(div.clone()).render();
+    tick().await;
+
+    let panel = div
+        .query_selector("[role='group'][aria-label='Topics']")
+        .unwrap()
+        .expect("the panel is a group called Topics");
+    assert!(
+        panel
+            .query_selector("input[aria-label='Filter topics']")
+            .unwrap()
+            .is_some(),
+        "fourteen topics can be filtered"
+    );
+    let labels: Vec<_> = all(&panel, ".topic-group-label")
+        .iter()
+        .map(|h| h.text_content().unwrap())
+        .collect();
+    assert_eq!(labels, ["People", "Places", "Themes"]);
+    // Eight people: the first few show, the rest behind "more".
+    let people = all(&panel, ".topic-group[data-group='People'] button.topic");
+    assert_eq!(people.len(), SHOWN);
+    let more = panel.query_selector(".topics-more").unwrap().unwrap();
+    assert_eq!(more.text_content().unwrap(), "Show 2 more");
+
+    // A name with markup is text.
+    let ann = panel
+        .query_selector("button[data-topic='ann'] .topic-name")
+        .unwrap()
+        .unwrap();
+    assert_eq!(ann.text_content().unwrap(), "<b>Ann</b>");
+    assert!(
+        panel.query_selector("b").unwrap().is_none(),
+        "no markup from names"
+    );
+
+    assert_eq!(pressed(&panel, "ann"), "false");
+    assert_eq!(
+        (
+            count(&panel, "ann"),
+            count(&panel, "oslo"),
+            count(&panel, "t0")
+        ),
+        ("2".into(), "1".into(), "1".into())
+    );
+    assert!(panel.query_selector(".topics-clear").unwrap().is_none());
+
+    click(&panel, "button.topic[data-topic='ann']");
+    tick().await;
+    assert_eq!(pressed(&panel, "ann"), "true");
+    // Other groups count within Ann's sections {0, 1}; Ann's own group does not shrink.
+    assert_eq!(count(&panel, "bob"), "2");
+    assert_eq!(
+        (count(&panel, "oslo"), count(&panel, "rome")),
+        ("1".into(), "0".into())
+    );
+    let chip = panel
+        .query_selector("button.topic-chip[aria-label='Remove topic <b>Ann</b>']")
+        .unwrap()
+        .expect("a chip removes the topic");
+    assert!(chip.text_content().unwrap().contains("<b>Ann</b>"));
+
+    // A second group narrows: places count within Ann, people within Oslo {0}.
+    click(&panel, "button.topic[data-topic='oslo']");
+    tick().await;
+    assert_eq!(
+        (pressed(&panel, "ann"), pressed(&panel, "oslo")),
+        ("true".into(), "true".into())
+    );
+    assert_eq!(
+        (count(&panel, "ann"), count(&panel, "bob")),
+        ("1".into(), "0".into())
+    );
+    assert_eq!(all(&panel, "button.topic-chip").len(), 2);
+
+    // The chip turns its topic off; "Clear all" turns off the rest.
+    click(&panel, "button.topic-chip[data-topic='ann']");
+    tick().await;
+    assert_eq!(
+        (pressed(&panel, "ann"), pressed(&panel, "oslo")),
+        ("false".into(), "true".into())
+    );
+    click(&panel, ".topics-clear");
+    tick().await;
+    assert_eq!(pressed(&panel, "oslo"), "false");
+    assert!(panel.query_selector(".topic-chips").unwrap().is_none());
+
+    click(&panel, ".topics-more");
+    tick().await;
+    assert_eq!(
+        all(&panel, ".topic-group[data-group='People'] button.topic").len(),
+        8
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_article_tags_its_sections_and_marks_active_names() {
+    let div = root();
+    let mut list = (*sample_topics()).clone();
+    // A name as the first section writes it (inside its text "<b>not html</b>").
+    list.topics
+        .push(topic("nh", "not html", Group::Organisations, &[0]));
+    let list = Rc::new(list);
+    let tags = Rc::new(topics::section_tags(&list));
+    let filter = Filter::new(list, tags, &["nh".to_string(), "nope".to_string()]);
+    let props = ArticleProps {
+        corpus: corpus(),
+        doc: 0,
+        highlights: None,
+        filter: Some(Rc::new(filter)),
+        on_topic: Default::default(),
+    };
+    yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
+    tick().await;
+
+    let tags: Vec<_> = all(&div, "section[data-section='opening'] .topic-tags button")
+        .iter()
+        .map(|b| b.text_content().unwrap())
+        .collect();
+    assert_eq!(tags, ["<b>Ann</b>", "Oslo", "not html"]);
+    let on = all(&div, ".topic-tags button[aria-pressed='true']");
+    assert_eq!(on.len(), 1);
+    assert_eq!(on[0].get_attribute("data-topic").as_deref(), Some("nh"));
+    let marks: Vec<_> = all(&div, "mark.topic")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(marks, ["not html"]);
+    let text = div
+        .query_selector("section[data-section='opening'] p")
+        .unwrap()
+        .unwrap();
+    assert_eq!(text.text_content().unwrap(), "<b>not html</b>");
+    let matched: Vec<_> = all(&div, "section[data-section]")
+        .iter()
+        .map(|s| s.get_attribute("data-match").unwrap())
+        .collect();
+    assert_eq!(matched, ["true", "false", "false"]);
 }

@@ -6,12 +6,14 @@ use std::rc::Rc;
 use folio_core::Corpus;
 use yew::prelude::*;
 
-use crate::components::block::{marked, section_blocks};
+use crate::components::block::{marked_with, section_blocks, Marks};
 use crate::components::copy_link::CopyLink;
 use crate::components::doc_header::DocHeader;
 use crate::components::pager::Pager;
+use crate::components::topic_tags::topic_tags;
 use crate::outline::{element_id, hash_of};
 use crate::search::{self, Highlights};
+use crate::topics::Filter;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -21,6 +23,13 @@ pub struct ArticleProps {
     /// The words of a search to mark in the sections it found, if any.
     #[prop_or_default]
     pub highlights: Option<Rc<Highlights>>,
+    /// The topic filter: each section's tags, the sections it leaves (the others are dimmed)
+    /// and the names to mark.
+    #[prop_or_default]
+    pub filter: Option<Rc<Filter>>,
+    /// Turns a topic (by id) on or off, from a section's tags.
+    #[prop_or_default]
+    pub on_topic: Callback<String>,
 }
 
 /// Every block of the document: the header, each section with its heading, copy-link control
@@ -39,11 +48,17 @@ pub fn Article(props: &ArticleProps) -> Html {
             .filter(|_| search::ENABLED)
             .and_then(|h| h.sections.get(&i))
             .map(|terms| terms.iter().map(String::as_str).collect());
-        let terms = terms.as_ref();
+        let filter = props.filter.as_deref();
+        let spot = (props.doc as u32, i as u32);
+        let matched = filter.and_then(|f| f.matches(spot));
+        let marks = Marks {
+            terms: terms.as_ref(),
+            forms: filter.map(|f| f.forms.as_slice()),
+        };
         let title = if section.untitled {
             html! { { section.title.clone() } }
         } else {
-            marked(&section.title, terms)
+            marked_with(&section.title, marks)
         };
         html! {
             <section
@@ -51,10 +66,14 @@ pub fn Article(props: &ArticleProps) -> Html {
                 id={element_id(&doc.id, &section.id)}
                 class={classes!(section.untitled.then_some("untitled"))}
                 data-section={section.id.clone()}
+                data-match={matched.map(|m| m.to_string())}
             >
                 <@{tag} class={heading_class} tabindex="-1">{ title }</@>
                 <CopyLink hash={AttrValue::from(hash_of(&doc.id, Some(&section.id)))} />
-                { section_blocks(&section.blocks, terms) }
+                if let Some(filter) = filter {
+                    { topic_tags(filter, spot, &props.on_topic) }
+                }
+                { section_blocks(&section.blocks, marks) }
                 <Pager corpus={props.corpus.clone()} spot={(props.doc, i)} />
             </section>
         }

@@ -1,7 +1,7 @@
 //! Renders body blocks and inline spans. Corpus text always becomes text nodes, never markup.
 //! Leaf blocks (paragraphs and preformatted text) carry `data-block`, their position in the
 //! section's body text, so that a search result can scroll to the passage it quotes; words of
-//! an active search are wrapped in `mark`.
+//! an active search are wrapped in `mark`, mentions of an active name topic in `mark.topic`.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -12,11 +12,19 @@ use yew::prelude::*;
 
 use crate::outline::is_safe_href;
 use crate::search::pieces;
+use crate::topics::{form_ranges, mark_pieces};
 
-/// The state of rendering one section's blocks: the next leaf number and the terms to mark.
+/// What to mark in a text: the normalised terms of a search and the written forms of names.
+#[derive(Clone, Copy, Default)]
+pub struct Marks<'a> {
+    pub terms: Option<&'a HashSet<&'a str>>,
+    pub forms: Option<&'a [String]>,
+}
+
+/// The state of rendering one section's blocks: the next leaf number and what to mark.
 struct Render<'a> {
     next: usize,
-    terms: Option<&'a HashSet<&'a str>>,
+    marks: Marks<'a>,
 }
 
 impl Render<'_> {
@@ -28,13 +36,13 @@ impl Render<'_> {
 
 /// Renders a run of blocks.
 pub fn blocks(blocks: &[Block]) -> Html {
-    section_blocks(blocks, None)
+    section_blocks(blocks, Marks::default())
 }
 
 /// Renders the blocks of a section, numbering its leaf blocks and marking the words whose
-/// normalised terms are in `terms`.
-pub fn section_blocks(blocks: &[Block], terms: Option<&HashSet<&str>>) -> Html {
-    render_blocks(blocks, &mut Render { next: 0, terms })
+/// normalised terms are in `marks.terms` and the names written as in `marks.forms`.
+pub fn section_blocks(blocks: &[Block], marks: Marks) -> Html {
+    render_blocks(blocks, &mut Render { next: 0, marks })
 }
 
 fn render_blocks(blocks: &[Block], r: &mut Render) -> Html {
@@ -45,7 +53,7 @@ fn block(block: &Block, r: &mut Render) -> Html {
     match block {
         Block::Paragraph(text) => {
             let n = r.leaf();
-            html! { <p data-block={n}>{ self::text(text, r.terms) }</p> }
+            html! { <p data-block={n}>{ self::text(text, r.marks) }</p> }
         }
         Block::List(list) => self::list(list, r),
         Block::Quote(inner) => html! { <blockquote>{ render_blocks(inner, r) }</blockquote> },
@@ -53,7 +61,7 @@ fn block(block: &Block, r: &mut Render) -> Html {
             let n = r.leaf();
             html! {
                 <pre data-block={n} data-info={pre.info.clone()}>
-                    <code>{ marked(&pre.text, r.terms) }</code>
+                    <code>{ marked_with(&pre.text, r.marks) }</code>
                 </pre>
             }
         }
@@ -62,13 +70,47 @@ fn block(block: &Block, r: &mut Render) -> Html {
 
 /// Text with the words whose terms are in `terms` wrapped in `mark`; plain text without terms.
 pub fn marked(text: &str, terms: Option<&HashSet<&str>>) -> Html {
-    // Without search nothing is ever marked, and the text analysis stays out of the WASM.
-    let terms = terms.filter(|t| crate::search::ENABLED && !t.is_empty());
-    let Some(terms) = terms else {
-        return html! { { text.to_string() } };
-    };
-    let ranges = highlight(text, terms).into_iter().map(|r| (r.start, r.end));
-    marks(&pieces(text, ranges))
+    marked_with(text, Marks { terms, forms: None })
+}
+
+/// Text with the words of a search wrapped in `mark` and the mentions of names in
+/// `mark.topic` (a search word wins where both start at once); plain text when neither.
+pub fn marked_with(text: &str, marks: Marks) -> Html {
+    // Without search no term is ever marked, and the text analysis stays out of the WASM.
+    let terms = marks
+        .terms
+        .filter(|t| crate::search::ENABLED && !t.is_empty());
+    let forms = marks.forms.filter(|f| !f.is_empty());
+    if forms.is_none() {
+        let Some(terms) = terms else {
+            return html! { { text.to_string() } };
+        };
+        let ranges = highlight(text, terms).into_iter().map(|r| (r.start, r.end));
+        return self::marks(&pieces(text, ranges));
+    }
+    let mut ranges: Vec<(usize, usize, bool)> = Vec::new();
+    if let Some(terms) = terms {
+        ranges.extend(
+            highlight(text, terms)
+                .into_iter()
+                .map(|r| (r.start, r.end, false)),
+        );
+    }
+    if let Some(forms) = forms {
+        ranges.extend(
+            form_ranges(text, forms)
+                .into_iter()
+                .map(|(s, e)| (s, e, true)),
+        );
+    }
+    mark_pieces(text, ranges)
+        .into_iter()
+        .map(|(piece, kind)| match kind {
+            None => html! { { piece.to_string() } },
+            Some(false) => html! { <mark>{ piece.to_string() }</mark> },
+            Some(true) => html! { <mark class="topic">{ piece.to_string() }</mark> },
+        })
+        .collect()
 }
 
 /// Pieces of text as text nodes, the marked ones inside `mark`.
@@ -121,13 +163,13 @@ fn list(list: &List, r: &mut Render) -> Html {
 
 /// Renders running text. Neighbouring spans with the same link share one `a`; a link whose
 /// target is not http(s), mailto or relative is shown as its text only.
-pub fn text(text: &Text, terms: Option<&HashSet<&str>>) -> Html {
+pub fn text(text: &Text, marks: Marks) -> Html {
     let spans = &trim_edges(&text.spans);
     let mut out = Vec::with_capacity(spans.len());
     let mut i = 0;
     while i < spans.len() {
         let Some(href) = &spans[i].link else {
-            out.push(span(&spans[i], terms));
+            out.push(span(&spans[i], marks));
             i += 1;
             continue;
         };
@@ -135,7 +177,7 @@ pub fn text(text: &Text, terms: Option<&HashSet<&str>>) -> Html {
             .iter()
             .position(|s| s.link.as_ref() != Some(href))
             .map_or(spans.len(), |n| i + n);
-        let inner: Html = spans[i..end].iter().map(|s| span(s, terms)).collect();
+        let inner: Html = spans[i..end].iter().map(|s| span(s, marks)).collect();
         out.push(if is_safe_href(href) {
             html! { <a href={href.trim().to_string()} rel="noopener">{ inner }</a> }
         } else {
@@ -168,9 +210,9 @@ fn trim_edges(spans: &[Span]) -> Cow<'_, [Span]> {
     Cow::Owned(spans)
 }
 
-fn span(span: &Span, terms: Option<&HashSet<&str>>) -> Html {
+fn span(span: &Span, marks: Marks) -> Html {
     let style = span.style;
-    let mut html = marked(&span.text, terms);
+    let mut html = marked_with(&span.text, marks);
     if style.code {
         html = html! { <code>{ html }</code> };
     }

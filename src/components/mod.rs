@@ -10,3 +10,5 @@ pub mod search_box;
 pub mod theme_toggle;
 pub mod toc;
 pub mod topbar;
+pub mod topic_panel;
+pub mod topic_tags;

@@ -18,10 +18,12 @@ pub fn result_id(position: usize) -> String {
     format!("result-{position}")
 }
 
-/// The address a result opens: its section, carrying the query so that it is highlighted.
-pub fn result_href(hit: &Hit, query: &str) -> String {
+/// The address a result opens: its section, carrying the query so that it is highlighted,
+/// and the topic filter the search ran within.
+pub fn result_href(hit: &Hit, query: &str, topics: &[String]) -> String {
     Route::section(&hit.doc_id, &hit.section_id)
         .with_query(query)
+        .with_topics(topics)
         .to_hash()
 }
 
@@ -37,6 +39,12 @@ pub struct ResultsProps {
     /// Runs a suggested query.
     #[prop_or_default]
     pub on_suggest: Callback<String>,
+    /// The ids of the active topics, which the search kept to and the result links carry.
+    #[prop_or_default]
+    pub topics: Rc<Vec<String>>,
+    /// The names of the active topics, said above the results.
+    #[prop_or_default]
+    pub within: Option<AttrValue>,
 }
 
 /// A region with the count, a "did you mean" when the engine has a better query, and the
@@ -96,7 +104,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 let item = self::item(
                     &props.corpus,
                     &results.hits[i],
-                    query,
+                    (query, &props.topics),
                     position,
                     props.active,
                 );
@@ -117,6 +125,9 @@ pub fn Results(props: &ResultsProps) -> Html {
         <div class="results" role="region" aria-label="Search results" ref={region}>
             <div class="results-inner">
                 <p class="results-count" role="status">{ status }</p>
+                if let Some(within) = &props.within {
+                    <p class="results-within">{ format!("Only sections about {within}.") }</p>
+                }
                 { suggestion }
                 <div id={LIST_ID} class="results-list" role="listbox" aria-label="Results">
                     { groups }
@@ -127,7 +138,13 @@ pub fn Results(props: &ResultsProps) -> Html {
 }
 
 /// One result: a link with the section title and the snippet.
-fn item(corpus: &Corpus, hit: &Hit, query: &str, position: usize, active: usize) -> Html {
+fn item(
+    corpus: &Corpus,
+    hit: &Hit,
+    (query, topics): (&str, &[String]),
+    position: usize,
+    active: usize,
+) -> Html {
     let untitled = corpus
         .documents
         .get(hit.doc)
@@ -147,7 +164,7 @@ fn item(corpus: &Corpus, hit: &Hit, query: &str, position: usize, active: usize)
             class={classes!("result", here.then_some("active"))}
             role="option"
             aria-selected={if here { "true" } else { "false" }}
-            href={result_href(hit, query)}
+            href={result_href(hit, query, topics)}
         >
             <span class="result-title" data-untitled={untitled.then_some("true")}>{ title }</span>
             <span class="result-snippet">

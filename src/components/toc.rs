@@ -1,11 +1,14 @@
-//! The table of contents: documents, and the current document's sections nested by level.
+//! The table of contents: the topic panel, documents, and the current document's sections
+//! nested by level, those outside the topic filter dimmed.
 
 use std::rc::Rc;
 
 use folio_core::{Corpus, Document};
 use yew::prelude::*;
 
+use crate::components::topic_panel::TopicPanel;
 use crate::outline::{hash_of, nest, TocNode};
+use crate::topics::Filter;
 
 #[derive(Properties, PartialEq)]
 pub struct TocProps {
@@ -18,6 +21,18 @@ pub struct TocProps {
     /// Clicks anywhere in the contents (links are recognised by the handler).
     #[prop_or_default]
     pub on_click: Callback<MouseEvent>,
+    /// The topic filter; without it there is no topic panel.
+    #[prop_or_default]
+    pub filter: Option<Rc<Filter>>,
+    /// The count beside each topic in the panel, by topic index.
+    #[prop_or_default]
+    pub counts: Rc<Vec<u32>>,
+    /// Turns a topic (by id) on or off.
+    #[prop_or_default]
+    pub on_topic: Callback<String>,
+    /// Turns every topic off.
+    #[prop_or_default]
+    pub on_clear_topics: Callback<()>,
 }
 
 /// The sidebar. With one document it lists that document's sections; with several, each
@@ -29,57 +44,118 @@ pub fn Toc(props: &TocProps) -> Html {
         let nav = nav.clone();
         use_effect_with(props.current.clone(), move |_| reveal_current(&nav));
     }
+    let panel = props.filter.as_ref().map(|f| {
+        html! {
+            <TopicPanel
+                topics={f.topics.clone()}
+                active={Rc::new(f.active.clone())}
+                counts={props.counts.clone()}
+                on_toggle={props.on_topic.clone()}
+                on_clear={props.on_clear_topics.clone()}
+            />
+        }
+    });
+    html! {
+        <nav id="toc" ref={nav} aria-label="Contents" onclick={props.on_click.clone()}>
+            { panel }
+            <TocBody
+                corpus={props.corpus.clone()}
+                doc={props.doc}
+                current={props.current.clone()}
+                filter={props.filter.clone()}
+            />
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TocBodyProps {
+    corpus: Rc<Corpus>,
+    doc: usize,
+    current: Option<AttrValue>,
+    filter: Option<Rc<Filter>>,
+}
+
+/// The entries, apart from the panel so that new topic counts (each keystroke of a search)
+/// leave them as they are.
+#[component]
+fn TocBody(props: &TocBodyProps) -> Html {
     let current = props.current.as_deref();
     let docs = &props.corpus.documents;
+    let filter = props.filter.as_deref();
     let body = if docs.len() == 1 {
         html! {
             <>
                 <p class="toc-title">{ docs[0].title.clone() }</p>
-                { sections(&docs[0], current) }
+                { sections(&docs[0], 0, current, filter) }
             </>
         }
     } else {
         let groups = docs.iter().enumerate().map(|(i, doc)| {
             let here = i == props.doc;
+            // A document is dimmed when the filter leaves none of its sections.
+            let matched = filter.and_then(|f| {
+                f.allowed
+                    .as_ref()
+                    .map(|a| a.iter().any(|&(d, _)| d as usize == i))
+            });
             html! {
                 <li class={classes!("toc-doc", here.then_some("here"))}>
-                    <a class="toc-doc-link" href={hash_of(&doc.id, None)}>{ doc.title.clone() }</a>
-                    if here { { sections(doc, current) } }
+                    <a
+                        class="toc-doc-link"
+                        href={hash_of(&doc.id, None)}
+                        data-match={matched.map(|m| m.to_string())}
+                    >
+                        { doc.title.clone() }
+                    </a>
+                    if here { { sections(doc, i, current, filter) } }
                 </li>
             }
         });
         html! { <ul class="toc-docs">{ for groups }</ul> }
     };
-    html! {
-        <nav id="toc" ref={nav} aria-label="Contents" onclick={props.on_click.clone()}>
-            { body }
-        </nav>
-    }
+    body
 }
 
-fn sections(doc: &Document, current: Option<&str>) -> Html {
+fn sections(doc: &Document, d: usize, current: Option<&str>, filter: Option<&Filter>) -> Html {
     let levels: Vec<u8> = doc.sections.iter().map(|s| s.level).collect();
-    tree(doc, &nest(&levels), current)
+    tree(doc, d, &nest(&levels), current, filter)
 }
 
-fn tree(doc: &Document, nodes: &[TocNode], current: Option<&str>) -> Html {
+fn tree(
+    doc: &Document,
+    d: usize,
+    nodes: &[TocNode],
+    current: Option<&str>,
+    filter: Option<&Filter>,
+) -> Html {
     if nodes.is_empty() {
         return Html::default();
     }
     let items = nodes.iter().map(|node| {
         let section = &doc.sections[node.index];
         let here = current == Some(section.id.as_str());
+        let spot = (d as u32, node.index as u32);
+        let matched = filter.and_then(|f| f.matches(spot));
+        let mentions = filter
+            .filter(|_| matched == Some(true))
+            .and_then(|f| f.mentions.get(&spot).copied())
+            .filter(|&n| n > 0);
         html! {
             <li>
                 <a
                     href={hash_of(&doc.id, Some(&section.id))}
                     data-section={section.id.clone()}
                     data-untitled={section.untitled.then_some("true")}
+                    data-match={matched.map(|m| m.to_string())}
                     aria-current={here.then_some("location")}
                 >
                     { section.title.clone() }
+                    if let Some(n) = mentions {
+                        <span class="toc-mentions" title="Mentions of the chosen topics">{ n }</span>
+                    }
                 </a>
-                { tree(doc, &node.children, current) }
+                { tree(doc, d, &node.children, current, filter) }
             </li>
         }
     });

@@ -1,5 +1,6 @@
 //! Follows the URL hash: reports a new [`Route`] whenever the address changes through a link,
-//! back/forward or a typed URL.
+//! back/forward or a typed URL. Where the host keeps the address in memory (a frame, a guest
+//! on a host page), follows the links taken in memory instead.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,15 +10,21 @@ use yew::prelude::*;
 
 use crate::app::Route;
 use crate::dom;
+use crate::embed::Host;
 
 /// Calls `on_route` with the route of the hash after each `hashchange` or `popstate`. Hashes
 /// that are not routes (plain in-page anchors) are ignored. One address change fires both
 /// events, so an event for the hash just handled (within 100 ms) is dropped.
 #[hook]
 pub fn use_hash_route(on_route: Callback<Route>) {
+    let host = use_context::<Host>().unwrap_or_default();
     let latest = use_mut_ref(|| on_route.clone());
     *latest.borrow_mut() = on_route;
     use_effect_with((), move |_| {
+        let in_memory = {
+            let latest = latest.clone();
+            host.listen(Callback::from(move |route| latest.borrow().emit(route)))
+        };
         let last = RefCell::new((String::new(), 0.0_f64));
         let handle = Rc::new(move |_: &web_sys::Event| {
             let hash = dom::location_hash();
@@ -33,13 +40,17 @@ pub fn use_hash_route(on_route: Callback<Route>) {
                 latest.borrow().emit(route);
             }
         });
-        let listeners = dom::window().map(|window| {
-            let on_popstate = handle.clone();
-            [
-                EventListener::new(&window, "hashchange", move |e| handle(e)),
-                EventListener::new(&window, "popstate", move |e| on_popstate(e)),
-            ]
-        });
+        let listeners = in_memory
+            .is_none()
+            .then(dom::window)
+            .flatten()
+            .map(|window| {
+                let on_popstate = handle.clone();
+                [
+                    EventListener::new(&window, "hashchange", move |e| handle(e)),
+                    EventListener::new(&window, "popstate", move |e| on_popstate(e)),
+                ]
+            });
         move || drop(listeners)
     });
 }

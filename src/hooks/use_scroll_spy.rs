@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::dom;
+use crate::embed::Host;
 
 /// How far down the viewport the reading line sits, as a fraction of its height.
 pub const READING_LINE: f64 = 0.25;
@@ -41,6 +41,7 @@ pub fn use_scroll_spy(
     quiet_until: Rc<RefCell<f64>>,
     on_read: Callback<String>,
 ) {
+    let host = use_context::<Host>().unwrap_or_default();
     let latest = use_mut_ref(|| (current.clone(), on_read.clone()));
     *latest.borrow_mut() = (current, on_read);
     use_effect_with(doc, move |_| {
@@ -49,7 +50,7 @@ pub fn use_scroll_spy(
             if dom::now() < *quiet_until.borrow() {
                 return;
             }
-            if let Some(id) = measure_current() {
+            if let Some(id) = measure_current(&host) {
                 let (current, on_read) = &*latest.borrow();
                 if current.as_deref() != Some(id.as_str()) {
                     on_read.emit(id);
@@ -76,15 +77,10 @@ pub fn use_scroll_spy(
 }
 
 /// Measures the sections in the reading pane and returns the id of the one being read.
-fn measure_current() -> Option<String> {
+fn measure_current(host: &Host) -> Option<String> {
     let window = dom::window()?;
     let document = window.document()?;
-    let nodes = document
-        .query_selector_all("main section[data-section]")
-        .ok()?;
-    let sections: Vec<web_sys::Element> = (0..nodes.length())
-        .filter_map(|i| nodes.item(i)?.dyn_into().ok())
-        .collect();
+    let sections = host.query_all("main section[data-section]");
     let tops: Vec<f64> = sections
         .iter()
         .map(|s| s.get_bounding_client_rect().top())

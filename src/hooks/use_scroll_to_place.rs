@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::dom;
+use crate::embed::Host;
 
 /// How long (ms) after the app scrolls the scroll spy ignores scroll events, which are the
 /// app's own and not the reader's.
@@ -32,11 +33,12 @@ pub fn use_scroll_to_place(
     target: Option<Target>,
     quiet_until: Rc<RefCell<f64>>,
 ) {
+    let host = use_context::<Host>().unwrap_or_default();
     // Only a navigation scrolls: a target that changes without one (a search cleared in place)
     // leaves the reader where they are.
     use_effect_with((visits, doc), move |(visits, _)| {
         *quiet_until.borrow_mut() = dom::now() + QUIET_MS;
-        let section = target.as_ref().and_then(|t| dom::element_by_id(&t.section));
+        let section = target.as_ref().and_then(|t| host.element_by_id(&t.section));
         let block = target.as_ref().and_then(|t| {
             let n = t.block?;
             section
@@ -46,7 +48,13 @@ pub fn use_scroll_to_place(
         });
         match block.as_ref().or(section.as_ref()) {
             Some(element) => dom::scroll_to(element),
-            None if *visits > 0 => dom::scroll_to_top(),
+            None if *visits > 0 && host.owns_page() => dom::scroll_to_top(),
+            // A guest brings its own top into view, not the host page's.
+            None if *visits > 0 => {
+                if let Some(top) = host.query(".topbar") {
+                    dom::scroll_to(&top);
+                }
+            }
             None => {}
         }
         if *visits == 0 {
@@ -54,7 +62,7 @@ pub fn use_scroll_to_place(
         }
         let focus = section
             .and_then(|s| s.first_element_child())
-            .or_else(|| dom::query("main h1"));
+            .or_else(|| host.query("main h1"));
         if let Some(element) = focus {
             dom::focus_quietly(&element);
         }

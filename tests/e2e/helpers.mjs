@@ -25,6 +25,7 @@ const MIME = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -37,19 +38,27 @@ const MIME = {
  * Serves `dir` on 127.0.0.1 at an ephemeral port, under the URL path `base`
  * ("/" or a subpath such as "/docs/explorer/"). A request for the base itself
  * gets index.html; anything outside the base or not in `dir` gets a 404.
- * Returns { origin, url, close }, where `url` is the full URL of the base.
+ * `headers` are added to every response (such as a Content-Security-Policy);
+ * `pages` maps other paths to { body, type }, for host pages beside the app.
+ * Returns { origin, url, close, deploy }, where `url` is the full URL of the
+ * base and `deploy(dir)` serves another build from then on.
  */
-export async function serveDist({ dir = DIST, base = '/' } = {}) {
+export async function serveDist({ dir = DIST, base = '/', headers = {}, pages = {} } = {}) {
   if (!base.startsWith('/') || !base.endsWith('/')) {
     throw new Error(`base must start and end with "/": ${base}`);
   }
   await stat(join(dir, 'index.html')).catch(() => {
     throw new Error(`${dir}/index.html is missing: run \`make dist\` first`);
   });
-  const root = resolve(dir);
+  let root = resolve(dir);
 
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    if (pages[path]) {
+      res.writeHead(200, { ...headers, 'Content-Type': pages[path].type, 'Cache-Control': 'no-store' });
+      res.end(pages[path].body);
+      return;
+    }
     if (path === base.slice(0, -1) && base !== '/') {
       res.writeHead(301, { Location: base }).end();
       return;
@@ -67,6 +76,7 @@ export async function serveDist({ dir = DIST, base = '/' } = {}) {
     try {
       const body = await readFile(file);
       res.writeHead(200, {
+        ...headers,
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
       });
@@ -85,6 +95,7 @@ export async function serveDist({ dir = DIST, base = '/' } = {}) {
     origin,
     url: origin + base,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+    deploy: (next) => { root = resolve(next); },
   };
 }
 

@@ -1,0 +1,69 @@
+// Starts folio on its own page (index.html) or in a frame (embed.html), then keeps the
+// page available offline through the service worker. Trunk writes the hashed names of the
+// bindings and the WASM into the data attributes of the script tag that loads this file, so
+// the page holds no inline script and runs under a strict Content Security Policy.
+
+const tag = document.querySelector('script[data-folio-glue]');
+const url = (name) => new URL(tag.dataset[name], document.baseURI).href;
+const bindings = await import(url('folioGlue'));
+await bindings.default({ module_or_path: url('folioWasm') });
+bindings.start();
+
+// Offline support. Where a service worker cannot run (file://, a sandboxed frame, a browser
+// without them) the page simply stays online-only, so every failure here is silent.
+try {
+  if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {
+    register(navigator.serviceWorker).catch(() => {});
+  }
+} catch {
+  // A sandboxed frame throws on reaching navigator.serviceWorker.
+}
+
+async function register(container) {
+  const registration = await container.register('sw.js');
+  // A new deploy installs beside the running one and waits; the reader chooses when to
+  // switch, and the whole page reloads then, so old code never meets new code.
+  const offer = (worker) => {
+    if (container.controller && worker) showBanner(worker);
+  };
+  if (registration.waiting) offer(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed') offer(worker);
+    });
+  });
+  // Look for a new deploy whenever the reader comes back to the page.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') registration.update().catch(() => {});
+  });
+}
+
+function showBanner(worker) {
+  if (document.querySelector('.folio-update')) return;
+  const banner = document.createElement('div');
+  banner.className = 'folio-update';
+  banner.setAttribute('role', 'status');
+  const text = document.createElement('span');
+  text.textContent = 'A new version is available.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Reload';
+  let reloading = false;
+  const reload = () => {
+    if (!reloading) {
+      reloading = true;
+      location.reload();
+    }
+  };
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    navigator.serviceWorker.addEventListener('controllerchange', reload);
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') reload();
+    });
+    worker.postMessage('folio:activate');
+  });
+  banner.append(text, ' ', button);
+  document.body.append(banner);
+}

@@ -1,0 +1,524 @@
+//! Topics as a faceted filter: which topics are active, the sections they leave, the count of
+//! every topic under the filter and a query, the tags of each section, and where the active
+//! names are mentioned in a text. Pure functions over [`Topics`]; the components render them.
+//!
+//! The filter reads as a sentence: topics of one group widen it (a section about *any* of
+//! them), groups narrow it (a section about one topic of *every* active group).
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use folio_core::topics::{Group, Topics};
+
+/// A section as (document index, section index), the form the topics and the search use.
+pub type Spot = (u32, u32);
+
+/// At most this many topics of a section are shown as its tags, strongest first.
+pub const TAGS: usize = 6;
+
+/// The active topics, as indices into `topics.topics`, in the order of `ids`. Ids that name no
+/// topic, and repeats, are ignored.
+pub fn active(topics: &Topics, ids: &[String]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for id in ids {
+        if let Some(i) = topics.topics.iter().position(|t| &t.id == id) {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// The ids with `id` added at the end, or taken out when it is there.
+pub fn toggle(ids: &[String], id: &str) -> Vec<String> {
+    if ids.iter().any(|i| i == id) {
+        ids.iter().filter(|i| *i != id).cloned().collect()
+    } else {
+        let mut ids = ids.to_vec();
+        ids.push(id.to_string());
+        ids
+    }
+}
+
+/// The sections the active topics leave: for each group with active topics the sections of
+/// any of them, and only the sections every such group leaves. `None` when no topic is active
+/// (everything is left).
+pub fn allowed(topics: &Topics, active: &[usize]) -> Option<HashSet<Spot>> {
+    allowed_except(topics, active, None)
+}
+
+/// [`allowed`], leaving out the active topics of group `skip`.
+fn allowed_except(
+    topics: &Topics,
+    active: &[usize],
+    skip: Option<&Group>,
+) -> Option<HashSet<Spot>> {
+    let mut groups: Vec<&Group> = Vec::new();
+    for &i in active {
+        let group = &topics.topics[i].group;
+        if Some(group) != skip && !groups.contains(&group) {
+            groups.push(group);
+        }
+    }
+    let mut left: Option<HashSet<Spot>> = None;
+    for group in groups {
+        let any: HashSet<Spot> = active
+            .iter()
+            .map(|&i| &topics.topics[i])
+            .filter(|t| &t.group == group)
+            .flat_map(|t| t.sections.iter().map(|s| (s.doc, s.section)))
+            .collect();
+        left = Some(match left {
+            None => any,
+            Some(left) => left.intersection(&any).copied().collect(),
+        });
+    }
+    left
+}
+
+/// How many sections each topic would leave if chosen now, by topic index: the sections it is
+/// in, among those that the active topics of *other* groups leave (its own group is a choice
+/// between alternatives, so its siblings do not shrink it), and among `matching` — the
+/// sections a query matches — when there is a query.
+pub fn counts(topics: &Topics, active: &[usize], matching: Option<&[Spot]>) -> Vec<u32> {
+    let matching: Option<HashSet<Spot>> = matching.map(|m| m.iter().copied().collect());
+    let mut by_group: HashMap<&Group, Option<HashSet<Spot>>> = HashMap::new();
+    topics
+        .topics
+        .iter()
+        .map(|topic| {
+            let left = by_group
+                .entry(&topic.group)
+                .or_insert_with(|| allowed_except(topics, active, Some(&topic.group)));
+            topic
+                .sections
+                .iter()
+                .map(|s| (s.doc, s.section))
+                .filter(|spot| left.as_ref().is_none_or(|l| l.contains(spot)))
+                .filter(|spot| matching.as_ref().is_none_or(|m| m.contains(spot)))
+                .count() as u32
+        })
+        .collect()
+}
+
+/// The mentions of the active topics in each section they are in.
+pub fn mentions(topics: &Topics, active: &[usize]) -> HashMap<Spot, u32> {
+    let mut out: HashMap<Spot, u32> = HashMap::new();
+    for &i in active {
+        for s in &topics.topics[i].sections {
+            *out.entry((s.doc, s.section)).or_default() += s.mentions;
+        }
+    }
+    out
+}
+
+/// The tags of every section: the indices of its topics, strongest first, at most [`TAGS`].
+pub fn section_tags(topics: &Topics) -> HashMap<Spot, Vec<usize>> {
+    let mut all: HashMap<Spot, Vec<(usize, f32)>> = HashMap::new();
+    for (i, topic) in topics.topics.iter().enumerate() {
+        for s in &topic.sections {
+            all.entry((s.doc, s.section))
+                .or_default()
+                .push((i, s.weight));
+        }
+    }
+    all.into_iter()
+        .map(|(spot, mut tags)| {
+            // Stable: equal weights keep the order of the topic list.
+            tags.sort_by(|a, b| b.1.total_cmp(&a.1));
+            (spot, tags.into_iter().take(TAGS).map(|t| t.0).collect())
+        })
+        .collect()
+}
+
+/// Whether the group names people, organisations or places, whose mentions are highlighted
+/// in the text while they are active.
+pub fn is_name(group: &Group) -> bool {
+    matches!(group, Group::People | Group::Organisations | Group::Places)
+}
+
+/// The ways the text writes the active names, longest first (so that "Manzoor Ahmed" wins
+/// over "Manzoor").
+pub fn name_forms(topics: &Topics, active: &[usize]) -> Vec<String> {
+    let mut forms: Vec<String> = active
+        .iter()
+        .map(|&i| &topics.topics[i])
+        .filter(|t| is_name(&t.group))
+        .flat_map(|t| t.forms.iter().chain([&t.name]))
+        .filter(|f| !f.trim().is_empty())
+        .cloned()
+        .collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    forms.dedup();
+    forms
+}
+
+/// The byte ranges of `text` where one of `forms` (longest first) stands as a whole word:
+/// case-sensitive, with no letter or digit right before or after it.
+pub fn form_ranges(text: &str, forms: &[String]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut skip_to = 0;
+    for (at, c) in text.char_indices() {
+        let starts_word = !previous.is_some_and(char::is_alphanumeric);
+        previous = Some(c);
+        if at < skip_to || !starts_word || !c.is_alphanumeric() {
+            continue;
+        }
+        let rest = &text[at..];
+        let found = forms.iter().find(|form| {
+            rest.starts_with(form.as_str())
+                && !rest[form.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        if let Some(form) = found {
+            out.push((at, at + form.len()));
+            skip_to = at + form.len();
+        }
+    }
+    out
+}
+
+/// Cuts `text` into pieces, each with the kind of mark it carries (`None`: plain). Ranges may
+/// come in any order; one that overlaps an earlier one (by start, then by list order), falls
+/// outside the text or splits a character is skipped, so no text is ever lost.
+pub fn mark_pieces<K: Copy>(
+    text: &str,
+    mut ranges: Vec<(usize, usize, K)>,
+) -> Vec<(&str, Option<K>)> {
+    ranges.sort_by_key(|r| r.0);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, kind) in ranges {
+        let valid = at <= start
+            && start < end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end);
+        if !valid {
+            continue;
+        }
+        if at < start {
+            out.push((&text[at..start], None));
+        }
+        out.push((&text[start..end], Some(kind)));
+        at = end;
+    }
+    if at < text.len() {
+        out.push((&text[at..], None));
+    }
+    out
+}
+
+/// One group of the topic panel: its label and its topics with their counts, most sections
+/// first (ties keep the corpus's order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shelf {
+    pub label: String,
+    pub topics: Vec<(usize, u32)>,
+}
+
+/// The topics by group, in the corpus's group order, each group sorted by count; with a
+/// `filter` only topics whose name holds it (in any case). Empty groups are left out.
+pub fn shelves(topics: &Topics, counts: &[u32], filter: &str) -> Vec<Shelf> {
+    let filter = filter.trim().to_lowercase();
+    let mut shelves: Vec<Shelf> = Vec::new();
+    for (i, topic) in topics.topics.iter().enumerate() {
+        if !filter.is_empty() && !topic.name.to_lowercase().contains(&filter) {
+            continue;
+        }
+        let label = topic.group.label();
+        let count = counts.get(i).copied().unwrap_or(0);
+        match shelves.iter_mut().find(|s| s.label == label) {
+            Some(shelf) => shelf.topics.push((i, count)),
+            None => shelves.push(Shelf {
+                label: label.to_string(),
+                topics: vec![(i, count)],
+            }),
+        }
+    }
+    for shelf in &mut shelves {
+        shelf.topics.sort_by_key(|t| std::cmp::Reverse(t.1));
+    }
+    shelves
+}
+
+/// The topic filter as the views need it: the active topics, the sections they leave, the
+/// mentions per section, the names to mark, and every section's tags.
+#[derive(Debug)]
+pub struct Filter {
+    pub topics: Rc<Topics>,
+    pub tags: Rc<HashMap<Spot, Vec<usize>>>,
+    /// Indices of the active topics, in the order chosen.
+    pub active: Vec<usize>,
+    /// The sections left, or `None` when no topic is active.
+    pub allowed: Option<HashSet<Spot>>,
+    pub mentions: HashMap<Spot, u32>,
+    /// The written forms of the active names, longest first.
+    pub forms: Vec<String>,
+}
+
+impl Filter {
+    /// The filter of the topics named by `ids` (unknown ids are ignored).
+    pub fn new(topics: Rc<Topics>, tags: Rc<HashMap<Spot, Vec<usize>>>, ids: &[String]) -> Self {
+        let active = active(&topics, ids);
+        Filter {
+            allowed: allowed(&topics, &active),
+            mentions: mentions(&topics, &active),
+            forms: name_forms(&topics, &active),
+            topics,
+            tags,
+            active,
+        }
+    }
+
+    /// Whether the section is left: `None` when there is no filter.
+    pub fn matches(&self, spot: Spot) -> Option<bool> {
+        self.allowed.as_ref().map(|a| a.contains(&spot))
+    }
+
+    /// The ids of the active topics, in the order chosen.
+    pub fn ids(&self) -> Vec<String> {
+        self.active
+            .iter()
+            .map(|&i| self.topics.topics[i].id.clone())
+            .collect()
+    }
+}
+
+/// Everything else follows from the topics and the active ones.
+impl PartialEq for Filter {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.topics, &other.topics) && self.active == other.active
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use folio_core::topics::{Source, Topic, TopicSection};
+
+    /// A topic in sections of document 0, each with one mention per listed section.
+    fn topic(id: &str, group: Group, sections: &[u32]) -> Topic {
+        Topic {
+            id: id.into(),
+            name: id.to_uppercase(),
+            group,
+            source: Source::Discovered,
+            description: None,
+            forms: vec![],
+            mentions: sections.len() as u32,
+            sections: sections
+                .iter()
+                .map(|&s| TopicSection {
+                    doc: 0,
+                    section: s,
+                    mentions: s + 1,
+                    weight: 1.0 / (s as f32 + 1.0),
+                })
+                .collect(),
+        }
+    }
+
+    /// People: ann {0,1,2}, bob {2,3}; Places: oslo {1,2,4}, rome {3}; Themes: tax {0,4}.
+    fn sample() -> Topics {
+        Topics {
+            topics: vec![
+                topic("ann", Group::People, &[0, 1, 2]),
+                topic("bob", Group::People, &[2, 3]),
+                topic("oslo", Group::Places, &[1, 2, 4]),
+                topic("rome", Group::Places, &[3]),
+                topic("tax", Group::Themes, &[0, 4]),
+            ],
+        }
+    }
+
+    fn ids(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn left(topics: &Topics, chosen: &[&str]) -> Option<Vec<u32>> {
+        let active = active(topics, &ids(chosen));
+        allowed(topics, &active).map(|set| {
+            let mut v: Vec<u32> = set.into_iter().map(|(_, s)| s).collect();
+            v.sort();
+            v
+        })
+    }
+
+    #[test]
+    fn unknown_ids_and_repeats_are_ignored() {
+        let topics = sample();
+        assert_eq!(
+            active(&topics, &ids(&["oslo", "nope", "ann", "oslo"])),
+            [2, 0]
+        );
+        assert!(active(&topics, &[]).is_empty());
+    }
+
+    #[test]
+    fn toggling_adds_at_the_end_and_removes_in_place() {
+        let on = toggle(&ids(&["a", "b"]), "c");
+        assert_eq!(on, ["a", "b", "c"]);
+        assert_eq!(toggle(&on, "b"), ["a", "c"]);
+        assert!(toggle(&ids(&["a"]), "a").is_empty());
+    }
+
+    #[test]
+    fn or_within_a_group_and_across_groups() {
+        let topics = sample();
+        assert_eq!(left(&topics, &[]), None, "no filter leaves everything");
+        assert_eq!(left(&topics, &["nope"]), None, "an unknown id is no filter");
+        assert_eq!(left(&topics, &["ann"]), Some(vec![0, 1, 2]));
+        assert_eq!(left(&topics, &["ann", "bob"]), Some(vec![0, 1, 2, 3]), "OR");
+        assert_eq!(left(&topics, &["ann", "oslo"]), Some(vec![1, 2]), "AND");
+        assert_eq!(
+            left(&topics, &["ann", "bob", "rome"]),
+            Some(vec![3]),
+            "(ann OR bob) AND rome"
+        );
+        assert_eq!(left(&topics, &["ann", "rome"]), Some(vec![]));
+        assert_eq!(
+            left(&topics, &["oslo", "rome", "tax"]),
+            Some(vec![4]),
+            "(oslo OR rome) AND tax"
+        );
+    }
+
+    #[test]
+    fn counts_without_a_filter_or_query_are_the_sections() {
+        let topics = sample();
+        assert_eq!(counts(&topics, &[], None), [3, 2, 3, 1, 2]);
+    }
+
+    #[test]
+    fn counts_narrow_across_groups_but_not_within_one() {
+        let topics = sample();
+        // ann is active: other groups count within {0,1,2}; people count everything.
+        let active = active(&topics, &ids(&["ann"]));
+        assert_eq!(counts(&topics, &active, None), [3, 2, 2, 0, 1]);
+        // ann and oslo: people count within oslo {1,2,4}, places within ann {0,1,2},
+        // themes within {1,2}.
+        let active = self::active(&topics, &ids(&["ann", "oslo"]));
+        assert_eq!(counts(&topics, &active, None), [2, 1, 2, 0, 0]);
+        // (ann OR bob) AND rome.
+        let active = self::active(&topics, &ids(&["ann", "bob", "rome"]));
+        assert_eq!(counts(&topics, &active, None), [0, 1, 2, 1, 0]);
+    }
+
+    #[test]
+    fn counts_with_a_query_keep_to_its_matching_sections() {
+        let topics = sample();
+        let matching: Vec<Spot> = vec![(0, 2), (0, 4)];
+        assert_eq!(counts(&topics, &[], Some(&matching)), [1, 1, 2, 0, 1]);
+        let active = active(&topics, &ids(&["oslo"]));
+        assert_eq!(counts(&topics, &active, Some(&matching)), [1, 1, 2, 0, 1]);
+        let active = self::active(&topics, &ids(&["tax"]));
+        assert_eq!(counts(&topics, &active, Some(&matching)), [0, 0, 1, 0, 1]);
+        assert_eq!(
+            counts(&topics, &[], Some(&[])),
+            [0; 5],
+            "a query that finds nothing"
+        );
+        // Sections of another document are other sections.
+        assert_eq!(counts(&topics, &[], Some(&[(1, 2)])), [0; 5]);
+    }
+
+    #[test]
+    fn mentions_add_up_per_section() {
+        let topics = sample();
+        let active = active(&topics, &ids(&["ann", "bob"]));
+        let m = mentions(&topics, &active);
+        assert_eq!(m[&(0, 2)], 6, "3 of ann and 3 of bob");
+        assert_eq!(m[&(0, 0)], 1);
+        assert!(!m.contains_key(&(0, 4)));
+    }
+
+    #[test]
+    fn tags_are_the_strongest_topics_of_a_section() {
+        let mut topics = sample();
+        for i in 0..8 {
+            let mut t = topic(&format!("t{i}"), Group::Themes, &[4]);
+            t.sections[0].weight = i as f32 / 100.0;
+            topics.topics.push(t);
+        }
+        let tags = section_tags(&topics);
+        assert_eq!(tags[&(0, 3)], [1, 3]);
+        // Section 4: oslo and tax weigh 0.2, the t* at most 0.07.
+        let four = &tags[&(0, 4)];
+        assert_eq!(four.len(), TAGS);
+        assert_eq!(&four[..3], [2, 4, 12]);
+    }
+
+    #[test]
+    fn shelves_group_sort_by_count_and_filter() {
+        let topics = sample();
+        let shelves = shelves(&topics, &[1, 2, 0, 5, 2], "");
+        let shape: Vec<(&str, Vec<usize>)> = shelves
+            .iter()
+            .map(|s| (s.label.as_str(), s.topics.iter().map(|t| t.0).collect()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("People", vec![1, 0]),
+                ("Places", vec![3, 2]),
+                ("Themes", vec![4])
+            ]
+        );
+        let found = self::shelves(&topics, &[0; 5], " O ");
+        let names: Vec<usize> = found
+            .iter()
+            .flat_map(|s| s.topics.iter().map(|t| t.0))
+            .collect();
+        assert_eq!(names, [1, 2, 3], "bob, oslo, rome");
+    }
+
+    #[test]
+    fn name_forms_are_whole_words_and_case_sensitive() {
+        let forms = ids(&["Manzoor Ahmed", "Manzoor", "PTCL"]);
+        let text =
+            "Manzoor Ahmed met Manzoor's friends at PTCL; manzoor, PTCLs and xManzoor did not.";
+        let found: Vec<&str> = form_ranges(text, &forms)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(found, ["Manzoor Ahmed", "Manzoor", "PTCL"]);
+        assert!(form_ranges("", &forms).is_empty());
+        assert!(form_ranges("Zoë Ahmed", &[]).is_empty());
+        let text = "Çağrı and Zoë: Zoë!";
+        let found = form_ranges(text, &ids(&["Zoë"]));
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|&(s, e)| &text[s..e] == "Zoë"));
+    }
+
+    #[test]
+    fn only_active_names_are_highlighted_longest_first() {
+        let mut topics = sample();
+        topics.topics[0].forms = vec!["Ann".into(), "Ann Lee".into()];
+        topics.topics[4].forms = vec!["taxes".into()];
+        let active = active(&topics, &ids(&["ann", "tax"]));
+        assert_eq!(name_forms(&topics, &active), ["Ann Lee", "ANN", "Ann"]);
+    }
+
+    #[test]
+    fn mark_pieces_keep_all_text() {
+        let text = "Ann and Bob";
+        let pieces = mark_pieces(
+            text,
+            vec![(8, 11, 'b'), (0, 3, 'a'), (1, 5, 'x'), (20, 30, 'y')],
+        );
+        assert_eq!(
+            pieces,
+            [("Ann", Some('a')), (" and ", None), ("Bob", Some('b'))]
+        );
+        let joined: String = mark_pieces("Zoë", vec![(0, 3, ())])
+            .iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(joined, "Zoë");
+    }
+}
