@@ -105,6 +105,31 @@ test('dist/ served from a subpath under a strict CSP renders, navigates and sear
   }
 });
 
+test('where no service worker may run, the app still works online, silently', async () => {
+  const server = await serveDist({ base: BASE, headers: { 'Content-Security-Policy': CSP } });
+  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  try {
+    await page.goto(server.url);
+    await waitForApp(page);
+    const link = page.locator('nav#toc a[data-section]').nth(1);
+    const href = await link.getAttribute('href');
+    await link.click();
+    await until(page, `the hash becomes ${href}`, (h) => location.hash === h, href);
+    const controlled = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
+    assert.equal(controlled, false, 'no service worker controls the page');
+    assert.deepEqual(problems, [], 'no console errors and no page errors');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('after one visit the app works offline, search included', async () => {
   const server = await serveDist({ base: BASE });
   const { context, page, problems } = await openWatched(server.url);
