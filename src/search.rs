@@ -85,31 +85,17 @@ pub fn display_order(groups: &[Group]) -> Vec<usize> {
     groups.iter().flat_map(|g| g.hits.iter().copied()).collect()
 }
 
-/// Cuts `text` into pieces, each marked or not, from byte `ranges` to mark. Ranges that are
-/// out of order, overlap what came before, fall outside the text or split a character are
-/// skipped, so bad ranges never panic and never lose text.
+/// Cuts `text` into pieces, each marked or not, from byte `ranges` to mark: the one-kind case of
+/// [`crate::topics::mark_pieces`], so bad ranges never panic and never lose text.
 pub fn pieces(text: &str, ranges: impl IntoIterator<Item = (usize, usize)>) -> Vec<(&str, bool)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for (start, end) in ranges {
-        let valid = at <= start
-            && start < end
-            && end <= text.len()
-            && text.is_char_boundary(start)
-            && text.is_char_boundary(end);
-        if !valid {
-            continue;
-        }
-        if at < start {
-            out.push((&text[at..start], false));
-        }
-        out.push((&text[start..end], true));
-        at = end;
-    }
-    if at < text.len() {
-        out.push((&text[at..], false));
-    }
-    out
+    let ranges = ranges
+        .into_iter()
+        .map(|(start, end)| (start, end, ()))
+        .collect();
+    crate::topics::mark_pieces(text, ranges)
+        .into_iter()
+        .map(|(piece, mark)| (piece, mark.is_some()))
+        .collect()
 }
 
 /// Calls `f` with the length in bytes of the plain text of each leaf block (a paragraph or a
