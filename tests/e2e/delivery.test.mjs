@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  DESKTOP, ROOT, currentHash, launchBrowser, screenshot, serveDist, until, waitForApp, waitInView,
+  ROOT, currentHash, launchBrowser, screenshot, serveDist, until, waitForApp, waitInView, watchedPage,
 } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -26,19 +26,7 @@ after(async () => { await browser?.close(); });
  * CSP violations (as `securitypolicyviolation` events) in `problems`.
  */
 async function openWatched(url, { wait = waitForApp } = {}) {
-  const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'light' });
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const { context, page, errors: problems } = await watchedPage(browser);
   await page.goto(url);
   await wait(page);
   return { context, page, problems };
@@ -107,13 +95,7 @@ test('dist/ served from a subpath under a strict CSP renders, navigates and sear
 
 test('where no service worker may run, the app still works online, silently', async () => {
   const server = await serveDist({ base: BASE, headers: { 'Content-Security-Policy': CSP } });
-  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const { context, page, errors: problems } = await watchedPage(browser, { serviceWorkers: 'block' });
   try {
     await page.goto(server.url);
     await waitForApp(page);

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, launchBrowser, screenshot, serveDist, until } from './helpers.mjs';
+import { launchBrowser, screenshot, serveDist, until, watchedPage } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -83,19 +83,7 @@ after(async () => {
 const SECTIONS = 'main section[data-section]';
 
 test('a frame and two mounted explorers on one host page', async () => {
-  const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'light' });
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const { context, page, errors: problems } = await watchedPage(browser);
   try {
     const url = `${server.origin}/host.html`;
     await page.goto(url);

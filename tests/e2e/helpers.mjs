@@ -118,21 +118,36 @@ export function launchBrowser() {
 }
 
 /**
- * Opens `url` in a fresh browser context (empty localStorage) and waits until
- * the app has rendered its sections. Returns { context, page, errors }, where
- * `errors` collects every console error and uncaught page error from then on.
+ * A fresh browser context (empty localStorage) and a page in it that records
+ * every console error and uncaught page error in `errors`, and every Content
+ * Security Policy violation in `window.__violations`.
  */
-export async function openApp(browser, url, { viewport = DESKTOP, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+export async function watchedPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'light', ...options });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
-  await page.goto(url);
-  await waitForApp(page);
   return { context, page, errors };
+}
+
+/**
+ * Opens `url` in a fresh watched page (see `watchedPage`) and waits until the
+ * app has rendered its sections. Returns { context, page, errors }.
+ */
+export async function openApp(browser, url, { viewport = DESKTOP, colorScheme = 'light' } = {}) {
+  const opened = await watchedPage(browser, { viewport, colorScheme });
+  await opened.page.goto(url);
+  await waitForApp(opened.page);
+  return opened;
 }
 
 /**
