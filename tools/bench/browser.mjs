@@ -14,16 +14,11 @@
 // Each is repeated N times (default 12) and reported as min / median / p95 / max in ms.
 // Times are taken inside the page with performance.now() and a MutationObserver.
 
-import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-// playwright-core is installed in the repository's root node_modules by `make setup`.
-const { chromium } = createRequire(path.join(root, 'package.json'))('playwright-core');
+// The same static server and browser as the end-to-end tests.
+import { launchBrowser, serveDist } from '../../tests/e2e/helpers.mjs';
 
 const FIELD = 'input[type="search"][aria-label="Search"]';
 const REGION = '[role="region"][aria-label="Search results"]';
@@ -44,46 +39,6 @@ function parseArgs(argv) {
   if (!opts.dist) throw new Error('usage: browser.mjs <dist> [--query Q] [--type TEXT] [--runs N] [--json]');
   if (!(opts.runs >= 1)) throw new Error('--runs needs a positive number');
   return opts;
-}
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A static server for `dir` on 127.0.0.1 and an ephemeral port. */
-async function serve(dir) {
-  const base = path.resolve(dir);
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url, 'http://127.0.0.1');
-      let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(base)) {
-        res.writeHead(403).end();
-        return;
-      }
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'content-length': body.length,
-        'cache-control': 'no-cache',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
 // Installed before any page script: stamps, relative to navigation start, when the app first
@@ -207,22 +162,9 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   // Figures taken on a busy machine are not comparable; the load says how busy it was.
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
-  const { server, origin } = await serve(opts.dist);
-  // Playwright gives the browser a fresh profile of its own.
-  const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+  const server = await serveDist({ dir: path.resolve(opts.dist) });
+  const { origin } = server;
+  const browser = await launchBrowser();
   try {
     const loads = [];
     // One untimed load first, so that the figures are not those of a cold disk.
@@ -270,7 +212,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 
