@@ -170,7 +170,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 });
                 let matching = match filter.allowed {
                     None => found.matching.clone(),
-                    Some(_) => search::run(&loaded.corpus, &loaded.index, query).matching,
+                    Some(_) => search::matching(&loaded.corpus, &loaded.index, query),
                 };
                 (Rc::new(found), matching)
             },

@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use folio_core::index::SearchIndex;
+use folio_core::search::query::parse;
 use folio_core::search::{Hit, SearchOptions, SearchResults, Searcher};
 use folio_core::{Block, Corpus};
 
@@ -41,6 +42,21 @@ pub fn run_within(
     };
     Searcher::new(corpus, index)
         .map(|searcher| searcher.search(query, &options))
+        .unwrap_or_default()
+}
+
+/// Every section `query` matches, with no results listed (no snippets made): what the topic
+/// counts need when the listed results are kept to a topic filter.
+pub fn matching(corpus: &Corpus, index: &SearchIndex, query: &str) -> Vec<(u32, u32)> {
+    if !ENABLED || query.trim().is_empty() {
+        return Vec::new();
+    }
+    let options = SearchOptions {
+        limit: 0,
+        ..SearchOptions::default()
+    };
+    Searcher::new(corpus, index)
+        .map(|searcher| searcher.run(&parse(query), &options).matching)
         .unwrap_or_default()
 }
 
