@@ -2,18 +2,19 @@
 //!
 //! Every section of the corpus is one searchable record with four fields: its heading, its
 //! document's title, its body, and its document's metadata (author, categories, tags, poster).
-//! The term dictionary is an FST mapping each normalised surface form to a term id; stems are
-//! found through it at query time (a stem's words share a prefix). Each term's postings list the
-//! sections and fields it occurs in, with its positions there, as delta-coded varints. For
-//! snippets, each section keeps the byte offset of every eighth body word. Nothing here is computed in the
-//! browser: the app decodes it and searches.
+//! The term dictionary is an FST mapping each normalised surface form to a term id. Each term's
+//! postings list the sections and fields it occurs in, with its positions there, as delta-coded
+//! varints. For snippets, each section keeps the byte offset of every eighth body word. The
+//! corpus is never tokenized in the browser: the app decodes the index and searches. Only the
+//! stem of each dictionary term is worked out there, once, at the first query that needs one,
+//! since a table of stems costs more to ship than to compute.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Corpus, Document, Section};
-use crate::text::tokenize;
+use crate::text::{stem, tokenize};
 
 /// The fields of a record, in the order of [`FIELDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -56,6 +57,10 @@ pub struct SearchIndex {
     /// Term texts by id, read out of the FST the first time they are needed (not stored).
     #[serde(skip)]
     pub(crate) texts: std::cell::OnceCell<Vec<Box<str>>>,
+    /// Every term id with its stem, sorted by stem, computed the first time a stem is looked
+    /// up (not stored).
+    #[serde(skip)]
+    pub(crate) stems: std::cell::OnceCell<Vec<(Box<str>, u32)>>,
 }
 
 /// One occurrence list: a term in one field of one record.
@@ -244,6 +249,23 @@ impl SearchIndex {
             }
             out
         })
+    }
+
+    /// The ids of the terms whose stem is `target`, in id order.
+    pub(crate) fn terms_with_stem(&self, target: &str) -> Vec<u32> {
+        let table = self.stems.get_or_init(|| {
+            let mut table: Vec<(Box<str>, u32)> = self
+                .term_list()
+                .iter()
+                .enumerate()
+                .map(|(id, term)| (stem(term).into_boxed_str(), id as u32))
+                .collect();
+            table.sort_unstable();
+            table
+        });
+        let from = table.partition_point(|(s, _)| &**s < target);
+        let to = table.partition_point(|(s, _)| &**s <= target);
+        table[from..to].iter().map(|&(_, id)| id).collect()
     }
 
     /// The number of distinct terms.

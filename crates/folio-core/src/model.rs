@@ -157,7 +157,12 @@ impl Block {
     /// newlines. Used for word counts and, later, for indexing.
     pub fn push_plain(&self, out: &mut String) {
         match self {
-            Block::Paragraph(text) => push_line(out, &text.to_plain()),
+            Block::Paragraph(text) => {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                text.spans.iter().for_each(|s| out.push_str(&s.text));
+            }
             Block::Preformatted(pre) => push_line(out, &pre.text),
             Block::Quote(blocks) => blocks.iter().for_each(|b| b.push_plain(out)),
             Block::List(list) => {

@@ -8,7 +8,7 @@ use folio_core::ingest::{ingest, SourceFile};
 use folio_core::search::query::parse;
 use folio_core::search::score::{brute_force, Ranking};
 use folio_core::search::{SearchOptions, Searcher, Tuning};
-use folio_core::text::tokenize;
+use folio_core::text::{tokenize, word_indices};
 use proptest::prelude::*;
 
 fn bundle_of(files: &[(&str, String)]) -> Bundle {
@@ -166,6 +166,47 @@ proptest! {
                 prop_assert!(t.position < next, "{:?}", t);
             }
         }
+    }
+}
+
+/// Pieces of text where word segmentation has rules: whitespace of every kind, marks that
+/// attach to what precedes them, mid-word punctuation, digits, scripts and flags.
+const PIECES: &[&str] = &[
+    "a", "Bc", "é", "ß", "3", "10", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{b}", "\u{c}",
+    "\u{a0}", "-", "‐", "–", "'", "’", "‘", ".", ",", ":", ";", "_", "\"", "(", "\u{301}",
+    "\u{93e}", "\u{200d}", "\u{5d0}", "カ", "日本", "🇺", "🇸", "😀", "ꨀ",
+];
+
+fn pieces() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..40).prop_map(|v| v.concat())
+}
+
+/// Segmenting chunk by chunk gives exactly the words of the whole text.
+#[test]
+fn word_indices_are_those_of_the_whole_text_on_the_default_corpus() {
+    use unicode_segmentation::UnicodeSegmentation;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("../../data/000_15142d29402a5562.txt")).unwrap();
+    let fast: Vec<(usize, &str)> = word_indices(&text).collect();
+    let whole: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    assert_eq!(fast, whole);
+}
+
+proptest! {
+    #[test]
+    fn word_indices_are_those_of_the_whole_text(text in pieces()) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let fast: Vec<(usize, &str)> = word_indices(&text).collect();
+        let whole: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+        prop_assert_eq!(fast, whole);
+    }
+
+    #[test]
+    fn ascii_word_indices_are_those_of_the_whole_text(text in "[ -~\t\n\r\u{b}\u{c}]{0,80}") {
+        use unicode_segmentation::UnicodeSegmentation;
+        let fast: Vec<(usize, &str)> = word_indices(&text).collect();
+        let whole: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+        prop_assert_eq!(fast, whole);
     }
 }
 

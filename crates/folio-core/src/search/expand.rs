@@ -5,6 +5,7 @@
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 
+use crate::index::SearchIndex;
 use crate::text::{is_stop_word, stem, MAX_TERM_BYTES};
 
 /// How much a matching term is to be believed, from least to most.
@@ -175,9 +176,35 @@ impl Automaton for Typo<'_> {
     }
 }
 
+/// Calls `found` with the id and final state of every term of `fst` that `automaton` matches:
+/// a depth-first walk that follows only the transitions after which the automaton can still
+/// match. (The stream the fst crate offers does the same with more bookkeeping, which showed in
+/// the query benchmarks.)
+fn walk<A: Automaton>(
+    fst: &fst::raw::Fst<&[u8]>,
+    automaton: &A,
+    mut found: impl FnMut(u32, &A::State),
+) {
+    let root = fst.root();
+    let mut stack = vec![(root.addr(), fst::raw::Output::zero(), automaton.start())];
+    while let Some((addr, out, state)) = stack.pop() {
+        let node = fst.node(addr);
+        if node.is_final() && automaton.is_match(&state) {
+            found(out.cat(node.final_output()).value() as u32, &state);
+        }
+        for t in node.transitions() {
+            let next = automaton.accept(&state, t.inp);
+            if automaton.can_match(&next) {
+                stack.push((t.addr, out.cat(t.out), next));
+            }
+        }
+    }
+}
+
 /// The dictionary a searcher looks words up in.
 pub struct Dictionary<'a> {
     pub terms: fst::Map<&'a [u8]>,
+    pub(crate) index: &'a SearchIndex,
     /// Per term id: the number of sections it occurs in, to prefer frequent expansions.
     pub df: &'a [u32],
 }
@@ -187,39 +214,12 @@ impl Dictionary<'_> {
         self.terms.get(word).map(|id| id as u32)
     }
 
-    /// Terms sharing the stem of `word` (stop words stand only for themselves). A stem's words
-    /// share its first letters, so they are looked for among the terms with that prefix.
+    /// Terms sharing the stem of `word` (stop words stand only for themselves).
     pub fn same_stem(&self, word: &str) -> Vec<u32> {
         if is_stop_word(word) {
             return Vec::new();
         }
-        let target = stem(word);
-        // Snowball may end a stem differently from its words ("parti" for "party"), so the
-        // last letter of longer stems is left out of the prefix.
-        let keep = if target.chars().count() > 3 {
-            target.chars().count() - 1
-        } else {
-            target.chars().count()
-        };
-        let prefix: String = target.chars().take(keep).collect();
-        let mut stream = self
-            .terms
-            .search(Str::new(&prefix).starts_with())
-            .into_stream();
-        let mut out = Vec::new();
-        let mut scanned = 0;
-        while let Some((key, id)) = stream.next() {
-            scanned += 1;
-            if scanned > MAX_PREFIX_SCAN {
-                break;
-            }
-            if let Ok(term) = std::str::from_utf8(key) {
-                if stem(term) == target {
-                    out.push(id as u32);
-                }
-            }
-        }
-        out
+        self.index.terms_with_stem(&stem(word))
     }
 
     /// Up to `MAX_EXPANSIONS` most frequent terms that start with `word`.
@@ -236,21 +236,23 @@ impl Dictionary<'_> {
         self.most_frequent(found)
     }
 
-    /// Terms within the typo budget of `word`, with their edit distances, most frequent first.
+    /// Terms within the typo budget of `word`, with their edit distances, closest first, then
+    /// most frequent.
     pub fn near(&self, word: &str, distance: u8) -> Vec<(u32, u8)> {
         if distance == 0 || word.len() > MAX_TERM_BYTES {
             return Vec::new();
         }
         let typo = Typo::new(word, distance);
-        let mut stream = self.terms.search_with_state(&typo).into_stream();
         let mut found = Vec::new();
-        while let Some((_, id, rows)) = stream.next() {
-            found.push((id as u32, typo.distance(&rows)));
-        }
+        walk(self.terms.as_fst(), &typo, |id, rows| {
+            found.push((id, typo.distance(rows)))
+        });
+        // Ties keep the dictionary's order (ids follow it), so results never depend on the walk.
         found.sort_by_key(|&(id, d)| {
             (
                 d,
                 std::cmp::Reverse(self.df.get(id as usize).copied().unwrap_or(0)),
+                id,
             )
         });
         found.truncate(MAX_EXPANSIONS);

@@ -8,6 +8,7 @@
 //! A query never fails: at worst it finds nothing.
 
 pub mod expand;
+mod hash;
 pub mod query;
 pub mod score;
 pub mod snippet;
@@ -19,6 +20,7 @@ use serde::Serialize;
 use crate::index::SearchIndex;
 use crate::model::Corpus;
 use expand::Dictionary;
+use hash::IdSet;
 use query::{Clause, Query};
 
 pub use score::Ranking;
@@ -122,6 +124,7 @@ impl<'a> Searcher<'a> {
             index,
             dict: Dictionary {
                 terms,
+                index,
                 df: &index.df,
             },
         })
@@ -155,7 +158,7 @@ impl<'a> Searcher<'a> {
             ranking.restrict(allowed);
         }
         let ranked = ranking.top(options.limit);
-        let records: HashSet<u32> = ranked.iter().map(|r| r.record).collect();
+        let records: IdSet<u32> = ranked.iter().map(|r| r.record).collect();
         let mut positions = ranking.clause_positions(&records);
         let hits = ranked
             .iter()
@@ -193,15 +196,14 @@ impl<'a> Searcher<'a> {
         let (d, s) = *self.index.records.get(ranked.record as usize)?;
         let doc = self.corpus.documents.get(d as usize)?;
         let section = doc.sections.get(s as usize)?;
-        let matched_terms: HashSet<u32> = ranking.matched_terms(ranked.record);
+        let matched_terms: IdSet<u32> = ranking.matched_terms(ranked.record);
         let terms: Vec<String> = self.term_texts(&matched_terms);
-        let term_set: HashSet<&str> = terms.iter().map(String::as_str).collect();
         let offsets = self
             .index
             .offsets
             .get(ranked.record as usize)
             .map_or(&[][..], Vec::as_slice);
-        let snippet = snippet::make(&section.body_text(), offsets, positions, &term_set);
+        let snippet = snippet::make(&section.body_text(), offsets, positions, &terms);
         Some(Hit {
             doc: d as usize,
             doc_id: doc.id.clone(),
@@ -216,7 +218,7 @@ impl<'a> Searcher<'a> {
     }
 
     /// The text of each term id.
-    pub(crate) fn term_texts(&self, ids: &HashSet<u32>) -> Vec<String> {
+    pub(crate) fn term_texts(&self, ids: &IdSet<u32>) -> Vec<String> {
         let list = self.index.term_list();
         let mut out: Vec<String> = ids
             .iter()
@@ -237,7 +239,7 @@ impl<'a> Searcher<'a> {
             let budget = typo_or_one(word.chars().count());
             match self.dict.near(word, budget).first() {
                 Some(&(id, _)) => {
-                    let ids: HashSet<u32> = [id].into();
+                    let ids: IdSet<u32> = IdSet::from_iter([id]);
                     let text = self
                         .term_texts(&ids)
                         .pop()

@@ -1,9 +1,8 @@
 //! Ranking: BM25F over the fields of each section, tiers of clause coverage and trust, and a
 //! proximity bonus, with an exact top-k that only computes proximity where it can matter.
 
-use std::collections::{HashMap, HashSet};
-
 use super::expand::{Expansion, Trust};
+use super::hash::{IdMap, IdSet};
 use super::query::{Clause, Query};
 use super::{Searcher, Tuning};
 use crate::index::{for_each_posting, Field, FIELDS};
@@ -61,9 +60,9 @@ pub struct Ranking<'s, 'a> {
     tuning: Tuning,
     clauses: Vec<ClauseTerms>,
     accs: Vec<Acc>,
-    excluded: HashSet<u32>,
+    excluded: IdSet<u32>,
     /// When set, the only records that can match.
-    allowed: Option<HashSet<u32>>,
+    allowed: Option<IdSet<u32>>,
 }
 
 fn idf(records: usize, df: u32) -> f32 {
@@ -91,7 +90,7 @@ fn clause_score(
 }
 
 /// Positions `p` in `first` such that `p + i` is in `rest[i - 1]` for every following word.
-fn phrase_starts(first: &[u32], rest: &[HashSet<u32>]) -> usize {
+fn phrase_starts(first: &[u32], rest: &[IdSet<u32>]) -> usize {
     first
         .iter()
         .filter(|&&p| {
@@ -177,10 +176,10 @@ impl<'s, 'a> Ranking<'s, 'a> {
             tuning: *tuning,
             clauses,
             accs: Vec::new(),
-            excluded: HashSet::new(),
+            excluded: IdSet::default(),
             allowed: None,
         };
-        let mut slots: HashMap<u32, usize> = HashMap::new();
+        let mut slots: IdMap<u32, usize> = IdMap::default();
         for c in 0..ranking.clauses.len() {
             let found = ranking.occurrences(c);
             for (record, field, count, trust, term) in found {
@@ -207,7 +206,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
         for clause in &query.exclude {
             let excluded = match clause {
                 Clause::Word { term, .. } => {
-                    let mut set = HashSet::new();
+                    let mut set = IdSet::default();
                     for e in dict.expand_strict(term) {
                         for_each_posting(&index.postings[e.term as usize], |r, _, _| {
                             set.insert(r);
@@ -253,9 +252,9 @@ impl<'s, 'a> Ranking<'s, 'a> {
     /// (record, field, occurrences) of a phrase given the strict expansions of its words.
     fn phrase_occurrences(&self, words: &[Vec<Expansion>]) -> Vec<(u32, Field, u32)> {
         let postings = &self.searcher.index.postings;
-        let mut per_word: Vec<HashMap<(u32, Field), Vec<u32>>> = Vec::new();
+        let mut per_word: Vec<IdMap<(u32, Field), Vec<u32>>> = Vec::new();
         for expansions in words {
-            let mut map: HashMap<(u32, Field), Vec<u32>> = HashMap::new();
+            let mut map: IdMap<(u32, Field), Vec<u32>> = IdMap::default();
             for e in expansions {
                 for_each_posting(&postings[e.term as usize], |record, field, positions| {
                     map.entry((record, field))
@@ -275,7 +274,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
             .iter()
             .filter(|(key, _)| rest.iter().all(|m| m.contains_key(key)))
             .filter_map(|(key, starts)| {
-                let sets: Vec<HashSet<u32>> = rest
+                let sets: Vec<IdSet<u32>> = rest
                     .iter()
                     .map(|m| m[key].iter().copied().collect())
                     .collect();
@@ -332,7 +331,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
     }
 
     /// Only these records may match from now on.
-    pub fn restrict(&mut self, allowed: HashSet<u32>) {
+    pub fn restrict(&mut self, allowed: IdSet<u32>) {
         self.allowed = Some(allowed);
     }
 
@@ -380,7 +379,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
             }
             _ => all,
         };
-        let records: HashSet<u32> = candidates.iter().map(|r| r.record).collect();
+        let records: IdSet<u32> = candidates.iter().map(|r| r.record).collect();
         let mut positions = self.clause_positions(&records);
         let mut out: Vec<Ranked> = candidates
             .into_iter()
@@ -396,12 +395,9 @@ impl<'s, 'a> Ranking<'s, 'a> {
     }
 
     /// Body positions of each counted clause's matches, for the given records.
-    pub(crate) fn clause_positions(
-        &self,
-        records: &HashSet<u32>,
-    ) -> HashMap<u32, Vec<(usize, u32)>> {
+    pub(crate) fn clause_positions(&self, records: &IdSet<u32>) -> IdMap<u32, Vec<(usize, u32)>> {
         let postings = &self.searcher.index.postings;
-        let mut out: HashMap<u32, Vec<(usize, u32)>> = HashMap::new();
+        let mut out: IdMap<u32, Vec<(usize, u32)>> = IdMap::default();
         for (c, clause) in self.clauses.iter().enumerate().filter(|(_, c)| c.counts) {
             for word in &clause.words {
                 for e in word {
@@ -419,11 +415,11 @@ impl<'s, 'a> Ranking<'s, 'a> {
     }
 
     /// The terms that matched in one record (for phrases, their words' exact and stem terms).
-    pub fn matched_terms(&self, record: u32) -> HashSet<u32> {
+    pub fn matched_terms(&self, record: u32) -> IdSet<u32> {
         let Some(acc) = self.accs.iter().find(|a| a.record == record) else {
-            return HashSet::new();
+            return IdSet::default();
         };
-        let mut terms: HashSet<u32> = acc.terms.iter().copied().collect();
+        let mut terms: IdSet<u32> = acc.terms.iter().copied().collect();
         for (c, clause) in self.clauses.iter().enumerate() {
             if clause.phrase && acc.trust[c] >= 0 {
                 terms.extend(clause.words.iter().flatten().map(|e| e.term));
@@ -445,7 +441,7 @@ pub fn brute_force(
     let ranking = Ranking::new(searcher, query, tuning);
     let index = searcher.index;
     let texts_of = |ids: &[Expansion]| -> Vec<(String, Trust)> {
-        let set: HashSet<u32> = ids.iter().map(|e| e.term).collect();
+        let set: IdSet<u32> = ids.iter().map(|e| e.term).collect();
         let texts = searcher.term_texts(&set);
         texts
             .into_iter()
@@ -507,7 +503,7 @@ pub fn brute_force(
         };
         let phrase_count = |f: usize, words: &[Vec<(String, Trust)>]| -> u32 {
             let starts = has(&fields[f], &words[0]);
-            let rest: Vec<HashSet<u32>> = words[1..]
+            let rest: Vec<IdSet<u32>> = words[1..]
                 .iter()
                 .map(|w| has(&fields[f], w).into_iter().collect())
                 .collect();

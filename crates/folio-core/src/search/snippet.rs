@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::index::{read_varint, CHECKPOINT};
-use crate::text::{tokenize, word_start};
+use crate::text::{for_each_token, word_start};
 
 /// Words in a snippet.
 pub const WINDOW: u32 = 30;
@@ -43,11 +43,17 @@ fn best_window(matches: &[u32]) -> u32 {
 
 /// Byte ranges of the words of `text` whose terms are in `terms`, merged where they touch.
 pub fn highlight(text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
-    let mut ranges: Vec<Range<usize>> = tokenize(text)
-        .into_iter()
-        .filter(|t| terms.contains(t.term.as_str()))
-        .map(|t| t.span)
-        .collect();
+    highlight_where(text, |term| terms.contains(term))
+}
+
+/// Byte ranges of the words of `text` whose terms satisfy `wanted`, merged where they touch.
+pub fn highlight_where(text: &str, wanted: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for_each_token(text, |term, span, _| {
+        if wanted(term) {
+            ranges.push(span);
+        }
+    });
     ranges.sort_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
@@ -79,8 +85,9 @@ fn offset_of(body: &str, checkpoints: &[u8], position: u32) -> Option<usize> {
 }
 
 /// The snippet of `body` around the `matches` (sorted body positions), using the body's
-/// checkpoint offsets to find the window without reading the whole body.
-pub fn make(body: &str, checkpoints: &[u8], matches: &[u32], terms: &HashSet<&str>) -> Snippet {
+/// checkpoint offsets to find the window without reading the whole body. `terms`, sorted, are
+/// the terms to highlight.
+pub fn make(body: &str, checkpoints: &[u8], matches: &[u32], terms: &[String]) -> Snippet {
     let start_word = best_window(matches);
     let start = offset_of(body, checkpoints, start_word)
         .unwrap_or(0)
@@ -95,10 +102,12 @@ pub fn make(body: &str, checkpoints: &[u8], matches: &[u32], terms: &HashSet<&st
     let text = raw.trim_end();
     let text_start = start + (text.len() - text.trim_start().len());
     let text = text.trim_start();
-    let highlights = highlight(text, terms)
-        .into_iter()
-        .map(|r| (r.start, r.end))
-        .collect();
+    let highlights = highlight_where(text, |term| {
+        terms.binary_search_by(|t| t.as_str().cmp(term)).is_ok()
+    })
+    .into_iter()
+    .map(|r| (r.start, r.end))
+    .collect();
     Snippet {
         text: text.to_string(),
         highlights,

@@ -10,9 +10,11 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_segmentation::UnicodeSegmentation;
 
 mod fold;
+mod words;
+
+pub use words::{word_indices, WordIndices};
 
 /// Words longer than this (in bytes, after normalising) are not indexed or searched.
 pub const MAX_TERM_BYTES: usize = 48;
@@ -31,13 +33,20 @@ pub struct Token {
 /// Lower-cases, folds diacritics and drops apostrophes.
 pub fn normalize(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    normalize_into(word, &mut out);
+    out
+}
+
+/// [`normalize`], into `out` (cleared first), so that a loop over words reuses one buffer.
+pub fn normalize_into(word: &str, out: &mut String) {
+    out.clear();
     if word.is_ascii() {
-        out.extend(
-            word.chars()
-                .filter(|c| *c != '\'')
-                .map(|c| c.to_ascii_lowercase()),
-        );
-        return out;
+        out.push_str(word);
+        if word.contains('\'') {
+            out.retain(|c| c != '\'');
+        }
+        out.make_ascii_lowercase();
+        return;
     }
     for c in word.chars() {
         if fold::is_mark(c) || matches!(c, '\'' | '’' | 'ʼ' | '‘') {
@@ -45,7 +54,6 @@ pub fn normalize(word: &str) -> String {
         }
         out.extend(c.to_lowercase().map(fold::fold));
     }
-    out
 }
 
 fn is_hyphen(between: &str) -> bool {
@@ -55,50 +63,62 @@ fn is_hyphen(between: &str) -> bool {
 /// The words of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
+    for_each_token(text, |term, span, position| {
+        out.push(Token {
+            term: term.to_string(),
+            span,
+            position,
+        })
+    });
+    out
+}
+
+/// Calls `f` with the term, span and position of each word of `text`, exactly as [`tokenize`]
+/// lists them, without allocating for each word.
+pub fn for_each_token(text: &str, mut f: impl FnMut(&str, Range<usize>, u32)) {
     let mut position = 0u32;
-    // The start of the current hyphenated run and its joined form so far.
-    let mut compound: Option<(usize, String, u32, usize)> = None;
+    let mut term = String::new();
+    // The last word given to `f`: a hyphen joins the next word to it.
+    let mut last = String::new();
+    let mut last_at: Option<(usize, u32)> = None;
+    // The current hyphenated run: its start, position, and joined form so far (in `whole`).
+    let mut compound: Option<(usize, u32)> = None;
+    let mut whole = String::new();
     let mut last_end = 0;
-    for (start, word) in text.unicode_word_indices() {
-        let term = normalize(word);
+    let mut emit = |term: &str, span: Range<usize>, position: u32| {
+        f(term, span.clone(), position);
+        Some((span.start, position))
+    };
+    for (start, word) in word_indices(text) {
+        normalize_into(word, &mut term);
         let end = start + word.len();
-        let joined = start > 0 && is_hyphen(&text[last_end..start]) && !out.is_empty();
+        let joined = start > 0 && is_hyphen(&text[last_end..start]) && last_at.is_some();
         if joined {
-            let (first_start, mut whole, first_pos, parts) = compound.take().unwrap_or_else(|| {
-                let prev = out.last().expect("checked");
-                (prev.span.start, prev.term.clone(), prev.position, 1)
-            });
+            if compound.is_none() {
+                let (first_start, first_position) = last_at.expect("checked");
+                whole.clear();
+                whole.push_str(&last);
+                compound = Some((first_start, first_position));
+            }
             whole.push_str(&term);
-            compound = Some((first_start, whole, first_pos, parts + 1));
-        } else {
-            flush_compound(&mut compound, last_end, &mut out);
+        } else if let Some((first_start, first_position)) = compound.take() {
+            if whole.len() <= MAX_TERM_BYTES {
+                last_at = emit(&whole, first_start..last_end, first_position);
+                last.clear();
+                last.push_str(&whole);
+            }
         }
         if term.len() <= MAX_TERM_BYTES && !term.is_empty() {
-            out.push(Token {
-                term,
-                span: start..end,
-                position,
-            });
+            last_at = emit(&term, start..end, position);
+            // `last` takes the term; `term` is refilled by the next word.
+            std::mem::swap(&mut term, &mut last);
             position += 1;
         }
         last_end = end;
     }
-    flush_compound(&mut compound, last_end, &mut out);
-    out
-}
-
-fn flush_compound(
-    compound: &mut Option<(usize, String, u32, usize)>,
-    end: usize,
-    out: &mut Vec<Token>,
-) {
-    if let Some((start, whole, position, _)) = compound.take() {
+    if let Some((first_start, first_position)) = compound {
         if whole.len() <= MAX_TERM_BYTES {
-            out.push(Token {
-                term: whole,
-                span: start..end,
-                position,
-            });
+            emit(&whole, first_start..last_end, first_position);
         }
     }
 }
@@ -106,9 +126,16 @@ fn flush_compound(
 /// The byte offset of the word at `position` in `text`, counting positions as [`tokenize`] does.
 pub fn word_start(text: &str, position: u32) -> Option<usize> {
     let mut count = 0;
-    for (start, word) in text.unicode_word_indices() {
-        let term = normalize(word);
-        if term.is_empty() || term.len() > MAX_TERM_BYTES {
+    let mut term = String::new();
+    for (start, word) in word_indices(text) {
+        // An ASCII word keeps its length but for apostrophes, and holds a letter or a digit.
+        let len = if word.is_ascii() {
+            word.len() - word.bytes().filter(|&b| b == b'\'').count()
+        } else {
+            normalize_into(word, &mut term);
+            term.len()
+        };
+        if len == 0 || len > MAX_TERM_BYTES {
             continue;
         }
         if count == position {
