@@ -80,9 +80,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                     <dl>
                         <dt>{ "words" }</dt>
                         <dd>
-                            { "Sections with all the words rank first. Typos after the first \
-                               letter are forgiven in words of 5 or more letters, and the last \
-                               word matches as you type." }
+                            { "Sections with all the words rank first. A typo is forgiven in \
+                               words of 5 or more letters (in the first letter, from 9 letters), \
+                               and the last word matches as you type." }
                         </dd>
                         <dt><code>{ "\"exact phrase\"" }</code></dt>
                         <dd>{ "The words next to each other, in this order." }</dd>

@@ -74,6 +74,11 @@ const CASES: &[(&str, Check)] = &[
     ("strikes", First(STRIKE)),
     ("strke", First(STRIKE)),
     ("Musharaf", First(STRIKE)),
+    // A typo in the first letter counts as two edits: forgiven in words of nine letters or more.
+    ("orivatisation", First(BESOS)),
+    ("rpivatisation", First(BESOS)),
+    ("Kiebknecht", First(ELECTION)),
+    ("xtrike", Nothing),
     ("\"Benazir Bhutto\"", First(BHUTTO)),
     ("Benazir", Top(2, BESOS)),
     (
