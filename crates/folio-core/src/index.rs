@@ -6,8 +6,8 @@
 //! postings list the sections and fields it occurs in, with its positions there, as delta-coded
 //! varints. For snippets, each section keeps the byte offset of every eighth body word. The
 //! corpus is never tokenized in the browser: the app decodes the index and searches. Only the
-//! stem of each dictionary term is worked out there, once, at the first query that needs one,
-//! since a table of stems costs more to ship than to compute.
+//! stems of dictionary terms are worked out there, once, for the terms starting with the letter
+//! of a stem a query looks up, since a table of stems costs more to ship than to compute.
 
 use std::collections::BTreeMap;
 
@@ -57,11 +57,14 @@ pub struct SearchIndex {
     /// Term texts by id, read out of the FST the first time they are needed (not stored).
     #[serde(skip)]
     pub(crate) texts: std::cell::OnceCell<Vec<Box<str>>>,
-    /// Every term id with its stem, sorted by stem, computed the first time a stem is looked
-    /// up (not stored).
+    /// Per first byte: the terms starting with it, as (stem, term id) sorted by stem, computed
+    /// the first time a stem starting with that byte is looked up (not stored).
     #[serde(skip)]
-    pub(crate) stems: std::cell::OnceCell<Vec<(Box<str>, u32)>>,
+    pub(crate) stems: std::cell::OnceCell<Vec<StemTable>>,
 }
+
+/// The stems of the terms that start with one byte: (stem, term id), sorted by stem.
+pub(crate) type StemTable = std::cell::OnceCell<Vec<(Box<str>, u32)>>;
 
 /// One occurrence list: a term in one field of one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,12 +256,20 @@ impl SearchIndex {
 
     /// The ids of the terms whose stem is `target`, in id order.
     pub(crate) fn terms_with_stem(&self, target: &str) -> Vec<u32> {
-        let table = self.stems.get_or_init(|| {
-            let mut table: Vec<(Box<str>, u32)> = self
-                .term_list()
-                .iter()
-                .enumerate()
-                .map(|(id, term)| (stem(term).into_boxed_str(), id as u32))
+        // A stem starts with its word's first letter, so only the terms starting with the
+        // stem's first byte are stemmed, and only once.
+        let Some(&first) = target.as_bytes().first() else {
+            return Vec::new();
+        };
+        let tables = self
+            .stems
+            .get_or_init(|| (0..256).map(|_| StemTable::new()).collect());
+        let table = tables[usize::from(first)].get_or_init(|| {
+            let list = self.term_list();
+            let from = list.partition_point(|t| t.as_bytes().first().is_none_or(|&c| c < first));
+            let to = list.partition_point(|t| t.as_bytes().first().is_none_or(|&c| c <= first));
+            let mut table: Vec<(Box<str>, u32)> = (from..to)
+                .map(|id| (stem(&list[id]).into_boxed_str(), id as u32))
                 .collect();
             table.sort_unstable();
             table
