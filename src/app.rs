@@ -189,12 +189,18 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             },
         )
     };
+    // The query of the place being read is usually the one in the field (a result just
+    // opened): without a topic filter its results are those already found, and it is not
+    // searched twice.
     let marked = {
         let loaded = props.loaded.clone();
+        let found =
+            (state.query == state.route.query && filter.allowed.is_none()).then(|| found.clone());
         use_memo(
             (state.route.query.clone(), place.doc),
             move |(query, doc)| {
-                let results = search::run(&loaded.corpus, &loaded.index, query);
+                let results = found
+                    .unwrap_or_else(|| Rc::new(search::run(&loaded.corpus, &loaded.index, query)));
                 let highlights = Highlights::of(&results, *doc);
                 (
                     results,
@@ -203,6 +209,18 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             },
         )
     };
+    // On a start at a list of results the text under it is rendered once the list has been
+    // drawn, so that the results show without waiting for the whole document.
+    let text_ready = use_state_eq(|| !listing);
+    {
+        let text_ready = text_ready.clone();
+        use_effect_with((), move |_| {
+            if !*text_ready {
+                dom::after_paint(move || text_ready.set(true));
+            }
+        });
+    }
+    let show_text = *text_ready || !listing;
 
     let dispatch = state.dispatcher();
     use_hash_route({
@@ -294,10 +312,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             let results = Route::search(&text).with_topics(&topic_ids).to_hash();
             if text.trim().is_empty() {
                 host.replace(&reading_hash);
-            } else if listing {
-                host.replace(&results);
             } else {
-                host.push(&results);
+                host.write_soon(&results, !listing);
             }
             dispatch.dispatch(Action::Type(text));
         })
@@ -487,13 +503,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         if let Some(notice) = &place.notice {
                             <p class="notice" role="status">{ notice.clone() }</p>
                         }
-                        <Article
-                            corpus={corpus.clone()}
-                            doc={place.doc}
-                            highlights={marked.1.clone()}
-                            filter={filter.clone()}
-                            {on_topic}
-                        />
+                        if show_text {
+                            <Article
+                                corpus={corpus.clone()}
+                                doc={place.doc}
+                                highlights={marked.1.clone()}
+                                filter={filter.clone()}
+                                {on_topic}
+                            />
+                        }
                     </div>
                 </main>
             </div>
@@ -523,6 +541,8 @@ fn follow_link(
     topics: &[String],
     host: &Host,
 ) {
+    // The address typed last reaches the URL before the link's own.
+    host.flush();
     if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
         return;
     }

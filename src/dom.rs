@@ -87,6 +87,36 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Runs `f` once the next frame has been drawn: in a task after the next animation frame, or
+/// after 100 ms where no frame comes (a hidden page).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    after_paint_boxed(Box::new(f));
+}
+
+fn after_paint_boxed(f: Box<dyn FnOnce()>) {
+    use gloo::timers::callback::Timeout;
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+    let once: Once = Rc::new(Cell::new(Some(f)));
+    let run = move |once: Once| {
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    Timeout::new(100, run(once.clone())).forget();
+    if let Some(window) = window() {
+        let next = run(once);
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            Timeout::new(0, next).forget();
+        });
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
+}
+
 /// Milliseconds since the epoch.
 pub fn now() -> f64 {
     js_sys::Date::now()

@@ -87,9 +87,28 @@ impl Command {
     }
 }
 
-/// The explorer's link to its surroundings; cheap to clone.
+/// The explorer's link to its surroundings, shared by every component: one pointer, so
+/// that a clone is cheap in time and in code.
 #[derive(Clone, Default)]
-pub struct Host {
+pub struct Host(Rc<HostData>);
+
+impl std::ops::Deref for Host {
+    type Target = HostData;
+
+    fn deref(&self) -> &HostData {
+        &self.0
+    }
+}
+
+impl From<HostData> for Host {
+    fn from(data: HostData) -> Host {
+        Host(Rc::new(data))
+    }
+}
+
+/// What a [`Host`] knows.
+#[derive(Default)]
+pub struct HostData {
     pub mode: Mode,
     /// The theme the host asked for, which wins over the stored and the system one.
     pub theme: Option<Theme>,
@@ -103,11 +122,26 @@ pub struct Host {
     inbox: Rc<RefCell<Option<Callback<Command>>>>,
     /// Told where the reader is (a mounted explorer's `onLocation`).
     on_location: Option<js_sys::Function>,
+    /// What waits to be written, see [`Host::write_soon`].
+    pending: RefCell<Pending>,
+}
+
+/// An address (and whether it is a new history entry) and a page title waiting to be written.
+#[derive(Default)]
+struct Pending {
+    address: Option<(String, bool)>,
+    title: Option<String>,
+}
+
+impl Pending {
+    fn is_empty(&self) -> bool {
+        self.address.is_none() && self.title.is_none()
+    }
 }
 
 impl PartialEq for Host {
     fn eq(&self, other: &Self) -> bool {
-        self.mode == other.mode && Rc::ptr_eq(&self.inbox, &other.inbox)
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -118,8 +152,11 @@ impl Host {
         self.mode != Mode::Mounted
     }
 
-    /// The current address, as a hash (`#/d/…`).
+    /// The current address, as a hash (`#/d/…`), including one still waiting to be written.
     pub fn hash(&self) -> String {
+        if let Some((hash, _)) = &self.pending.borrow().address {
+            return hash.clone();
+        }
         match &self.memory {
             Some(memory) => memory.borrow().clone(),
             None => dom::location_hash(),
@@ -128,6 +165,7 @@ impl Host {
 
     /// Changes the address without a new history entry.
     pub fn replace(&self, hash: &str) {
+        self.flush();
         match &self.memory {
             Some(memory) => *memory.borrow_mut() = hash.to_string(),
             None => dom::replace_hash(hash),
@@ -137,6 +175,7 @@ impl Host {
     /// Changes the address as a new history entry (none in memory: the host's history and
     /// its back button are left alone).
     pub fn push(&self, hash: &str) {
+        self.flush();
         match &self.memory {
             Some(memory) => *memory.borrow_mut() = hash.to_string(),
             None => dom::push_hash(hash),
@@ -145,6 +184,7 @@ impl Host {
 
     /// Goes to `hash` as a followed link does.
     pub fn follow(&self, hash: &str) {
+        self.flush();
         let Some(memory) = &self.memory else {
             return dom::follow_hash(hash);
         };
@@ -153,6 +193,56 @@ impl Host {
         if let (Some(route), Some(on_route)) = (Route::parse(hash), on_route) {
             on_route.emit(route);
         }
+    }
+
+    /// Changes the address as [`Host::push`] (when `push`) or [`Host::replace`] would, once the
+    /// next frame has been drawn: the browser's history is slow to update, and typing writes
+    /// the query on every key, so the results show first. Writes made before then become one,
+    /// a new history entry when any of them asked for one.
+    pub fn write_soon(&self, hash: &str, push: bool) {
+        if self.memory.is_some() {
+            return if push {
+                self.push(hash)
+            } else {
+                self.replace(hash)
+            };
+        }
+        let mut pending = self.pending.borrow_mut();
+        let push = push || pending.address.as_ref().is_some_and(|p| p.1);
+        let idle = pending.is_empty();
+        pending.address = Some((hash.to_string(), push));
+        drop(pending);
+        if idle {
+            self.flush_soon();
+        }
+    }
+
+    /// Drops an address waiting to be written: the browser has gone to another one (back,
+    /// forward, a link), which it must not undo.
+    pub fn forget_address(&self) {
+        self.pending.borrow_mut().address = None;
+    }
+
+    /// Writes what waits to be written now.
+    pub fn flush(&self) {
+        let Pending { address, title } = std::mem::take(&mut *self.pending.borrow_mut());
+        match address {
+            Some((hash, true)) => dom::push_hash(&hash),
+            Some((hash, false)) => dom::replace_hash(&hash),
+            None => {}
+        }
+        if let Some(title) = title {
+            dom::set_title(&title);
+        }
+    }
+
+    fn flush_soon(&self) {
+        let data = Rc::downgrade(&self.0);
+        dom::after_paint(move || {
+            if let Some(data) = data.upgrade() {
+                Host(data).flush();
+            }
+        });
     }
 
     /// Whether the address is kept in memory, so that in-app links must not reach the URL.
@@ -227,10 +317,18 @@ impl Host {
         }
     }
 
-    /// Sets the page title, unless the page belongs to a host.
+    /// Sets the page title, unless the page belongs to a host, once the next frame has been
+    /// drawn (with the address, see [`Host::write_soon`]).
     pub fn set_title(&self, title: &str) {
-        if self.owns_page() {
-            dom::set_title(title);
+        if !self.owns_page() {
+            return;
+        }
+        let mut pending = self.pending.borrow_mut();
+        let idle = pending.is_empty();
+        pending.title = Some(title.to_string());
+        drop(pending);
+        if idle {
+            self.flush_soon();
         }
     }
 }
@@ -251,15 +349,15 @@ pub fn start_page() {
             .iter()
             .any(|p| *p == "embed" || p.starts_with("embed="))
     {
-        Host {
+        Host::from(HostData {
             mode: Mode::Frame,
             theme: params
                 .iter()
                 .find_map(|p| p.strip_prefix("theme="))
                 .and_then(Theme::parse),
             memory: Some(Rc::new(RefCell::new(dom::location_hash()))),
-            ..Host::default()
-        }
+            ..HostData::default()
+        })
     } else {
         Host::default()
     };
@@ -336,14 +434,14 @@ pub fn mount(root: Element, options: &JsValue) -> Mounted {
     if options.sync_hash {
         dom::replace_hash(&start);
     }
-    let host = Host {
+    let host = Host::from(HostData {
         mode: Mode::Mounted,
         theme: options.theme,
         root: Some(root.clone()),
         memory: (!options.sync_hash).then(|| Rc::new(RefCell::new(start))),
         on_location: options.on_location,
-        ..Host::default()
-    };
+        ..HostData::default()
+    });
     let handle =
         yew::Renderer::<App>::with_root_and_props(root, AppProps { host: host.clone() }).render();
     Mounted {

@@ -126,10 +126,26 @@ pub fn section_tags(topics: &Topics) -> HashMap<Spot, Vec<usize>> {
     all.into_iter()
         .map(|(spot, mut tags)| {
             // Stable: equal weights keep the order of the topic list.
-            tags.sort_by(|a, b| b.1.total_cmp(&a.1));
+            sort_stably_by(&mut tags, |t| -i64::from(total_order(t.1)));
             (spot, tags.into_iter().take(TAGS).map(|t| t.0).collect())
         })
         .collect()
+}
+
+/// Sorts `items` by `key`, smallest first, keeping the order of equal keys. Every caller
+/// shares one sort, of (key, position) pairs, instead of a sort compiled for each element
+/// type and comparison, which keeps the WASM smaller.
+pub fn sort_stably_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> i64) {
+    let mut order: Vec<(i64, usize)> = items.iter().map(key).zip(0..).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&(_, i)| slots[i].take()));
+}
+
+/// An integer that orders floats as [`f32::total_cmp`] does.
+fn total_order(x: f32) -> i32 {
+    let bits = x.to_bits() as i32;
+    bits ^ (((bits >> 31) as u32) >> 1) as i32
 }
 
 /// Whether the group names people, organisations or places, whose mentions are highlighted
@@ -149,8 +165,9 @@ pub fn name_forms(topics: &Topics, active: &[usize]) -> Vec<String> {
         .filter(|f| !f.trim().is_empty())
         .cloned()
         .collect();
-    forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    forms.sort();
     forms.dedup();
+    sort_stably_by(&mut forms, |f| -(f.len() as i64));
     forms
 }
 
@@ -189,7 +206,7 @@ pub fn mark_pieces<K: Copy>(
     text: &str,
     mut ranges: Vec<(usize, usize, K)>,
 ) -> Vec<(&str, Option<K>)> {
-    ranges.sort_by_key(|r| r.0);
+    sort_stably_by(&mut ranges, |r| r.0 as i64);
     let mut out = Vec::new();
     let mut at = 0;
     for (start, end, kind) in ranges {
@@ -241,7 +258,7 @@ pub fn shelves(topics: &Topics, counts: &[u32], filter: &str) -> Vec<Shelf> {
         }
     }
     for shelf in &mut shelves {
-        shelf.topics.sort_by_key(|t| std::cmp::Reverse(t.1));
+        sort_stably_by(&mut shelf.topics, |t| -i64::from(t.1));
     }
     shelves
 }
@@ -502,6 +519,23 @@ mod tests {
         topics.topics[4].forms = vec!["taxes".into()];
         let active = active(&topics, &ids(&["ann", "tax"]));
         assert_eq!(name_forms(&topics, &active), ["Ann Lee", "ANN", "Ann"]);
+    }
+
+    #[test]
+    fn sorting_is_stable_and_floats_keep_their_order() {
+        let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (-2, 'd'), (1, 'e')];
+        sort_stably_by(&mut items, |t| t.0);
+        assert_eq!(items, [(-2, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        let floats = [2.5_f32, -0.0, 0.0, -3.0, f32::INFINITY, 1e-9, -1e-9];
+        for a in floats {
+            for b in floats {
+                assert_eq!(
+                    total_order(a).cmp(&total_order(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
+            }
+        }
     }
 
     #[test]

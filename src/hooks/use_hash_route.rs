@@ -26,7 +26,9 @@ pub fn use_hash_route(on_route: Callback<Route>) {
             host.listen(Callback::from(move |route| latest.borrow().emit(route)))
         };
         let last = RefCell::new((String::new(), 0.0_f64));
+        let here = host.clone();
         let handle = Rc::new(move |_: &web_sys::Event| {
+            here.forget_address();
             let hash = dom::location_hash();
             let now = dom::now();
             {
