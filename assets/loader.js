@@ -5,19 +5,31 @@
 
 const tag = document.querySelector('script[data-folio-glue]');
 const url = (name) => new URL(tag.dataset[name], document.baseURI).href;
+// The WASM compiles while the bindings load. Where it cannot (a server that does not send it
+// as application/wasm), the bindings fetch it again and take the slower way.
+const wasm = WebAssembly.compileStreaming
+  ? WebAssembly.compileStreaming(fetch(url('folioWasm'))).catch(() => url('folioWasm'))
+  : url('folioWasm');
 const bindings = await import(url('folioGlue'));
-await bindings.default({ module_or_path: url('folioWasm') });
+await bindings.default({ module_or_path: wasm });
 bindings.start();
 
-// Offline support. Where a service worker cannot run (file://, a sandboxed frame, a browser
-// without them) the page simply stays online-only, so every failure here is silent.
-try {
-  if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {
-    register(navigator.serviceWorker).catch(() => {});
+// Offline support, once the page has loaded and the browser is idle, so that the worker's
+// download of the whole build does not compete with the first render. Where a service worker
+// cannot run (file://, a sandboxed frame, a browser without them) the page simply stays
+// online-only, so every failure here is silent.
+const idle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 50));
+const offline = () => {
+  try {
+    if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {
+      register(navigator.serviceWorker).catch(() => {});
+    }
+  } catch {
+    // A sandboxed frame throws on reaching navigator.serviceWorker.
   }
-} catch {
-  // A sandboxed frame throws on reaching navigator.serviceWorker.
-}
+};
+if (document.readyState === 'complete') idle(offline);
+else addEventListener('load', () => idle(offline), { once: true });
 
 async function register(container) {
   const registration = await container.register('sw.js');

@@ -12,10 +12,16 @@ const here = (name) => new URL(name, import.meta.url).href;
 let ready;
 
 function start() {
-  ready ??= import(here(GLUE)).then(async (bindings) => {
-    await bindings.default({ module_or_path: here(WASM) });
-    return bindings;
-  });
+  if (!ready) {
+    // The WASM compiles while the bindings load (see loader.js).
+    const wasm = WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(here(WASM))).catch(() => here(WASM))
+      : here(WASM);
+    ready = import(here(GLUE)).then(async (bindings) => {
+      await bindings.default({ module_or_path: wasm });
+      return bindings;
+    });
+  }
   return ready;
 }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Finishes a Trunk build (run by Trunk as its post_build hook, see Trunk.toml): writes
-embed.html, the page for frames; mount.js, the module other pages import; and sw.js, the
-service worker, with the build's version and the list of files it keeps offline.
+"""Finishes a Trunk build (run by Trunk as its post_build hook, see Trunk.toml): joins the
+stylesheets into one file; writes embed.html, the page for frames; mount.js, the module other
+pages import; and sw.js, the service worker, with the build's version and the list of files it
+keeps offline. The scripts written or copied here, and the bindings, lose their comment lines
+and indentation.
 
 The version is a hash of every file of the build, so any change to the code, the styles or
 the corpus makes a new service worker and a new cache.
@@ -9,6 +11,7 @@ the corpus makes a new service worker and a new cache.
 Usage: tools/seal_dist.py [build dir]   (default: $TRUNK_STAGING_DIR)
 """
 
+import base64
 import hashlib
 import json
 import os
@@ -20,17 +23,72 @@ SOURCE = Path(os.environ.get("TRUNK_SOURCE_DIR", Path(__file__).resolve().parent
 # Generated here, so never part of the version (sw.js) or never offline (nothing).
 WORKER = "sw.js"
 
+# An attribute's value, quoted or not (a release build's page is minified).
+VALUE = r'"?\.?/?([^"\s>]+)"?'
+STYLESHEET = re.compile(r'<link\b[^>]*\brel="?stylesheet"?[^>]*>')
+
+
+def attribute(tag: str, name: str) -> str | None:
+    found = re.search(rf'\b{name}={VALUE}', tag)
+    return found.group(1) if found else None
+
+
+def compact(script: str) -> str:
+    """The script without its comment lines (whole lines of `//` or `/* … */` only) and without
+    indentation. Safe for these scripts, which hold no string or template spanning lines."""
+    if any(line.count("`") % 2 for line in script.splitlines()):
+        return script
+    script = re.sub(r"(?m)^[ \t]*//.*\n", "", script)
+    script = re.sub(r"(?ms)^[ \t]*/\*.*?\*/[ \t]*\n", "", script)
+    return re.sub(r"(?m)^[ \t]+", "", script)
+
+
+def sri(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def join_styles(folder: Path, index: str) -> tuple[str, list[str]]:
+    """Joins the page's stylesheets, in page order, into one file named after its content: one
+    request and one compressed stream instead of one per source file. Returns the page with
+    one stylesheet link in place of the first one, and the names of the stylesheets."""
+    tags = STYLESHEET.findall(index)
+    names = [attribute(tag, "href") for tag in tags]
+    if len(names) < 2 or None in names:
+        return index, [n for n in names if n]
+    css = b"\n".join((folder / name).read_bytes().rstrip() for name in names) + b"\n"
+    name = f"folio-{hashlib.sha256(css).hexdigest()[:16]}.css"
+    (folder / name).write_bytes(css)
+    for old in names:
+        (folder / old).unlink()
+    link = f'<link rel="stylesheet" href="./{name}" integrity="{sri(css)}">'
+    index = index.replace(tags[0], link, 1)
+    for tag in tags[1:]:
+        index = index.replace(tag, "", 1)
+    return index, [name]
+
 
 def main() -> int:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
     index = (folder / "index.html").read_text(encoding="utf-8")
 
-    script = re.search(r'data-folio-glue="\.?/?([^"]+)"\s+data-folio-wasm="\.?/?([^"]+)"', index)
-    if not script:
+    script = re.search(rf'<script\b[^>]*\bdata-folio-glue={VALUE}[^>]*>', index)
+    glue = script and attribute(script.group(0), "data-folio-glue")
+    wasm = script and attribute(script.group(0), "data-folio-wasm")
+    if not (glue and wasm):
         print("seal_dist: index.html has no folio loader script", file=sys.stderr)
         return 1
-    glue, wasm = script.groups()
-    styles = re.findall(r'<link rel="stylesheet" href="\.?/?([^"]+\.css)"', index)
+    index, styles = join_styles(folder, index)
+
+    # The bindings, compacted; the page preloads them with their hash, which follows.
+    bindings = folder / glue
+    code = compact(bindings.read_text(encoding="utf-8")).encode()
+    bindings.write_bytes(code)
+    preload = rf'(<link\b[^>]*\bhref="?\.?/?{re.escape(glue)}"?[^>]*\bintegrity=)"?sha384-[A-Za-z0-9+/=]+"?'
+    index, updated = re.subn(preload, lambda m: f'{m.group(1)}"{sri(code)}"', index)
+    if not updated and re.search(rf'<link\b[^>]*{re.escape(glue)}[^>]*\bintegrity=', index):
+        print("seal_dist: cannot update the hash of the bindings in index.html", file=sys.stderr)
+        return 1
+    (folder / "index.html").write_text(index, encoding="utf-8")
 
     # The frame page: the same page, marked so that the app starts in embed mode.
     embed = index.replace("<body>", "<body data-folio-embed>", 1)
@@ -39,7 +97,11 @@ def main() -> int:
     mount = (SOURCE / "assets" / "mount.js").read_text(encoding="utf-8")
     mount = (mount.replace("__FOLIO_GLUE__", glue).replace("__FOLIO_WASM__", wasm)
              .replace("__FOLIO_STYLES__", json.dumps(styles)))
-    (folder / "mount.js").write_text(mount, encoding="utf-8")
+    (folder / "mount.js").write_text(compact(mount), encoding="utf-8")
+
+    loader = folder / "loader.js"
+    if loader.is_file():
+        loader.write_text(compact(loader.read_text(encoding="utf-8")), encoding="utf-8")
 
     files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
                    if p.is_file() and p.name != WORKER)
@@ -51,8 +113,9 @@ def main() -> int:
     worker = (SOURCE / "assets" / WORKER).read_text(encoding="utf-8")
     worker = (worker.replace("__FOLIO_VERSION__", version)
               .replace("__FOLIO_FILES__", json.dumps(files)))
-    (folder / WORKER).write_text(worker, encoding="utf-8")
-    print(f"seal_dist: version {version}, {len(files)} files kept offline")
+    (folder / WORKER).write_text(compact(worker), encoding="utf-8")
+    print(f"seal_dist: version {version}, {len(files)} files kept offline, "
+          f"{len(styles)} stylesheet(s)")
     return 0
 
 
