@@ -264,7 +264,7 @@ impl Dictionary<'_> {
             found.push((id, typo.distance(rows)))
         });
         // Ties keep the dictionary's order (ids follow it), so results never depend on the walk.
-        found.sort_by_key(|&(id, d)| {
+        found.sort_unstable_by_key(|&(id, d)| {
             (
                 d,
                 std::cmp::Reverse(self.df.get(id as usize).copied().unwrap_or(0)),
@@ -276,7 +276,13 @@ impl Dictionary<'_> {
     }
 
     fn most_frequent(&self, mut ids: Vec<u32>) -> Vec<u32> {
-        ids.sort_by_key(|&id| std::cmp::Reverse(self.df.get(id as usize).copied().unwrap_or(0)));
+        // Ties keep the dictionary's order.
+        ids.sort_unstable_by_key(|&id| {
+            (
+                std::cmp::Reverse(self.df.get(id as usize).copied().unwrap_or(0)),
+                id,
+            )
+        });
         ids.truncate(MAX_EXPANSIONS);
         ids
     }

@@ -107,7 +107,7 @@ fn phrase_starts(first: &[u32], rest: &[IdSet<u32>]) -> usize {
 
 /// The smallest distance between positions of two different clauses, if any.
 fn min_gap(positions: &mut [(usize, u32)]) -> Option<u32> {
-    positions.sort_by_key(|&(_, p)| p);
+    positions.sort_unstable_by_key(|&(c, p)| (p, c));
     positions
         .windows(2)
         .filter(|w| w[0].0 != w[1].0)
@@ -286,7 +286,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
                 (n > 0).then_some((key.0, key.1, n))
             })
             .collect();
-        out.sort_by_key(|&(r, f, _)| (r, f));
+        out.sort_unstable_by_key(|&(r, f, _)| (r, f));
         out
     }
 
@@ -362,7 +362,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
     /// The best `k` sections, exactly as if proximity were computed for every section.
     pub fn top(&self, k: usize) -> Vec<Ranked> {
         let mut all: Vec<Ranked> = self.accs.iter().filter_map(|a| self.ranked(a)).collect();
-        all.sort_by(order);
+        all.sort_unstable_by(order);
         let proximity =
             self.tuning.proximity > 0.0 && self.clauses.iter().filter(|c| c.counts).count() >= 2;
         if !proximity || k == 0 {
@@ -393,7 +393,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
                 r
             })
             .collect();
-        out.sort_by(order);
+        out.sort_unstable_by(order);
         out.truncate(k);
         out
     }

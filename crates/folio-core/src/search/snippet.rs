@@ -54,7 +54,7 @@ pub fn highlight_where(text: &str, wanted: impl Fn(&str) -> bool) -> Vec<Range<u
             ranges.push(span);
         }
     });
-    ranges.sort_by_key(|r| r.start);
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         match merged.last_mut() {

@@ -155,7 +155,7 @@ pub fn brute_force(
             score,
         });
     }
-    out.sort_by(order);
+    out.sort_unstable_by(order);
     out.truncate(k);
     out
 }
