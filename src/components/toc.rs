@@ -39,10 +39,10 @@ pub struct TocProps {
 /// document is a group under its title and the current one shows its sections.
 #[component]
 pub fn Toc(props: &TocProps) -> Html {
-    let nav = use_node_ref();
+    let entries = use_node_ref();
     {
-        let nav = nav.clone();
-        use_effect_with(props.current.clone(), move |_| reveal_current(&nav));
+        let entries = entries.clone();
+        use_effect_with(props.current.clone(), move |_| reveal_current(&entries));
     }
     let panel = props.filter.as_ref().map(|f| {
         html! {
@@ -56,14 +56,18 @@ pub fn Toc(props: &TocProps) -> Html {
         }
     });
     html! {
-        <nav id="toc" ref={nav} aria-label="Contents" onclick={props.on_click.clone()}>
+        <nav id="toc" aria-label="Contents" onclick={props.on_click.clone()}>
             { panel }
-            <TocBody
-                corpus={props.corpus.clone()}
-                doc={props.doc}
-                current={props.current.clone()}
-                filter={props.filter.clone()}
-            />
+            // The entries scroll on their own, below the panel, so that following the reader
+            // never hides the panel.
+            <div class="toc-entries" ref={entries}>
+                <TocBody
+                    corpus={props.corpus.clone()}
+                    doc={props.doc}
+                    current={props.current.clone()}
+                    filter={props.filter.clone()}
+                />
+            </div>
         </nav>
     }
 }
@@ -162,9 +166,12 @@ fn tree(
     html! { <ul>{ for items }</ul> }
 }
 
-/// Scrolls the contents (not the page) so that the current entry shows.
-fn reveal_current(nav: &NodeRef) {
-    let Some(nav) = nav.cast::<web_sys::Element>() else {
+/// Room kept around the current entry when the contents scroll to it, in pixels.
+const REVEAL_MARGIN: f64 = 48.0;
+
+/// Scrolls the entries (not the page) by the least that shows the current one.
+fn reveal_current(entries: &NodeRef) {
+    let Some(nav) = entries.cast::<web_sys::Element>() else {
         return;
     };
     let Ok(Some(link)) = nav.query_selector("a[aria-current]") else {
@@ -175,8 +182,12 @@ fn reveal_current(nav: &NodeRef) {
     if outer.height() <= 0.0 {
         return;
     }
-    if inner.top() < outer.top() || inner.bottom() > outer.bottom() {
-        let centre = inner.top() - outer.top() - (outer.height() - inner.height()) / 2.0;
-        nav.set_scroll_top(nav.scroll_top() + centre as i32);
-    }
+    let by = if inner.top() < outer.top() {
+        inner.top() - outer.top() - REVEAL_MARGIN
+    } else if inner.bottom() > outer.bottom() {
+        inner.bottom() - outer.bottom() + REVEAL_MARGIN
+    } else {
+        return;
+    };
+    nav.set_scroll_top(nav.scroll_top() + by as i32);
 }
