@@ -159,7 +159,11 @@ async fn toc_has_one_link_per_section() {
     );
     // "A list" is level 2, so it nests under "Links".
     assert_eq!(
-        all(&div, "nav > ul > li > ul > li > a[data-section='list']").len(),
+        all(
+            &div,
+            "nav > .toc-entries > ul > li > ul > li > a[data-section='list']"
+        )
+        .len(),
         1
     );
 }
