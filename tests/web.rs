@@ -124,6 +124,23 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// Renders the sample corpus's document into `div` as an `Article`, and waits for it.
+async fn render_article(
+    div: &Element,
+    highlights: Option<Rc<folio_app::search::Highlights>>,
+    filter: Option<Rc<folio_app::topics::Filter>>,
+) {
+    let props = ArticleProps {
+        corpus: corpus(),
+        doc: 0,
+        highlights,
+        filter,
+        on_topic: Default::default(),
+    };
+    yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
+    tick().await;
+}
+
 #[wasm_bindgen_test]
 async fn toc_has_one_link_per_section() {
     let div = root();
@@ -171,15 +188,7 @@ async fn toc_has_one_link_per_section() {
 #[wasm_bindgen_test]
 async fn article_renders_corpus_text_as_text() {
     let div = root();
-    let props = ArticleProps {
-        corpus: corpus(),
-        doc: 0,
-        highlights: None,
-        filter: None,
-        on_topic: Default::default(),
-    };
-    yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
-    tick().await;
+    render_article(&div, None, None).await;
 
     let h1 = div.query_selector("header h1").unwrap().unwrap();
     assert_eq!(h1.text_content().unwrap(), "A <i>document</i>");
@@ -213,15 +222,7 @@ async fn article_renders_corpus_text_as_text() {
 #[wasm_bindgen_test]
 async fn sections_have_ids_headings_copy_links_and_pagers() {
     let div = root();
-    let props = ArticleProps {
-        corpus: corpus(),
-        doc: 0,
-        highlights: None,
-        filter: None,
-        on_topic: Default::default(),
-    };
-    yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
-    tick().await;
+    render_article(&div, None, None).await;
 
     let sections = all(&div, "section[data-section]");
     let ids: Vec<_> = sections.iter().map(Element::id).collect();
@@ -251,15 +252,7 @@ async fn sections_have_ids_headings_copy_links_and_pagers() {
 #[wasm_bindgen_test]
 async fn only_safe_links_become_anchors_and_list_markers_are_kept() {
     let div = root();
-    let props = ArticleProps {
-        corpus: corpus(),
-        doc: 0,
-        highlights: None,
-        filter: None,
-        on_topic: Default::default(),
-    };
-    yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
-    tick().await;
+    render_article(&div, None, None).await;
 
     let links = all(&div, "section[data-section='links'] p a");
     assert_eq!(links.len(), 1);
@@ -452,15 +445,7 @@ async fn an_article_marks_the_search_terms_of_its_found_sections() {
     let highlights = Highlights {
         sections: [(1, vec!["links".to_string(), "bold".to_string()])].into(),
     };
-    let props = ArticleProps {
-        corpus: corpus(),
-        doc: 0,
-        highlights: Some(Rc::new(highlights)),
-        filter: None,
-        on_topic: Default::default(),
-    };
-    yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
-    tick().await;
+    render_article(&div, Some(Rc::new(highlights)), None).await;
     let marks: Vec<_> = all(&div, "mark")
         .iter()
         .map(|m| m.text_content().unwrap())
@@ -699,15 +684,7 @@ async fn an_article_tags_its_sections_and_marks_active_names() {
     let list = Rc::new(list);
     let tags = Rc::new(topics::section_tags(&list));
     let filter = Filter::new(list, tags, &["nh".to_string(), "nope".to_string()]);
-    let props = ArticleProps {
-        corpus: corpus(),
-        doc: 0,
-        highlights: None,
-        filter: Some(Rc::new(filter)),
-        on_topic: Default::default(),
-    };
-    yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
-    tick().await;
+    render_article(&div, None, Some(Rc::new(filter))).await;
 
     let tags: Vec<_> = all(&div, "section[data-section='opening'] .topic-tags button")
         .iter()
