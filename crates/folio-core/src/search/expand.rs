@@ -221,11 +221,14 @@ fn walk<A: Automaton>(
 pub struct Dictionary<'a> {
     pub terms: fst::Map<&'a [u8]>,
     pub(crate) index: &'a SearchIndex,
-    /// Per term id: the number of sections it occurs in, to prefer frequent expansions.
-    pub df: &'a [u32],
 }
 
 impl Dictionary<'_> {
+    /// The number of sections term `id` occurs in, to prefer frequent expansions.
+    fn df(&self, id: u32) -> u32 {
+        self.index.df.get(id as usize).copied().unwrap_or(0)
+    }
+
     pub fn exact(&self, word: &str) -> Option<u32> {
         self.terms.get(word).map(|id| id as u32)
     }
@@ -264,25 +267,14 @@ impl Dictionary<'_> {
             found.push((id, typo.distance(rows)))
         });
         // Ties keep the dictionary's order (ids follow it), so results never depend on the walk.
-        found.sort_unstable_by_key(|&(id, d)| {
-            (
-                d,
-                std::cmp::Reverse(self.df.get(id as usize).copied().unwrap_or(0)),
-                id,
-            )
-        });
+        found.sort_unstable_by_key(|&(id, d)| (d, std::cmp::Reverse(self.df(id)), id));
         found.truncate(MAX_EXPANSIONS);
         found
     }
 
     fn most_frequent(&self, mut ids: Vec<u32>) -> Vec<u32> {
         // Ties keep the dictionary's order.
-        ids.sort_unstable_by_key(|&id| {
-            (
-                std::cmp::Reverse(self.df.get(id as usize).copied().unwrap_or(0)),
-                id,
-            )
-        });
+        ids.sort_unstable_by_key(|&id| (std::cmp::Reverse(self.df(id)), id));
         ids.truncate(MAX_EXPANSIONS);
         ids
     }

@@ -122,11 +122,7 @@ impl<'a> Searcher<'a> {
         Some(Searcher {
             corpus,
             index,
-            dict: Dictionary {
-                terms,
-                index,
-                df: &index.df,
-            },
+            dict: Dictionary { terms, index },
         })
     }
 
