@@ -31,6 +31,14 @@ else
     rustup target add wasm32-unknown-unknown || fail "rustup could not add wasm32-unknown-unknown"
 fi
 
+# 1b. The standard library's sources, which release builds compile along with the app.
+if rustup component list --installed | grep -q '^rust-src'; then
+    say "rust-src component: present"
+else
+    say "rust-src component: installing"
+    rustup component add rust-src || fail "rustup could not add rust-src"
+fi
+
 # 2. Trunk, the bundler. Newer releases need a newer rustc than this toolchain.
 if [ "$(version_of trunk --version)" = "$TRUNK_VERSION" ]; then
     say "trunk $TRUNK_VERSION: present"
