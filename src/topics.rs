@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use folio_core::text::normalize;
 use folio_core::topics::{Group, Topics};
 
 /// A section as (document index, section index), the form the topics and the search use.
@@ -239,12 +240,13 @@ pub struct Shelf {
 }
 
 /// The topics by group, in the corpus's group order, each group sorted by count; with a
-/// `filter` only topics whose name holds it (in any case). Empty groups are left out.
+/// `filter` only topics whose name holds it, in any case and with or without diacritics, as
+/// search compares words. Empty groups are left out.
 pub fn shelves(topics: &Topics, counts: &[u32], filter: &str) -> Vec<Shelf> {
-    let filter = filter.trim().to_lowercase();
+    let filter = normalize(filter.trim());
     let mut shelves: Vec<Shelf> = Vec::new();
     for (i, topic) in topics.topics.iter().enumerate() {
-        if !filter.is_empty() && !topic.name.to_lowercase().contains(&filter) {
+        if !filter.is_empty() && !normalize(&topic.name).contains(&filter) {
             continue;
         }
         let label = topic.group.label();
@@ -492,6 +494,9 @@ mod tests {
             .flat_map(|s| s.topics.iter().map(|t| t.0))
             .collect();
         assert_eq!(names, [1, 2, 3], "bob, oslo, rome");
+        let found = self::shelves(&topics, &[0; 5], "Róme");
+        assert_eq!(found.len(), 1, "diacritics and case do not matter");
+        assert_eq!(found[0].topics, [(3, 0)]);
     }
 
     #[test]

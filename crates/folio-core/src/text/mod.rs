@@ -12,8 +12,10 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 
 mod fold;
+mod lower;
 mod words;
 
+pub use lower::to_lower;
 pub use words::{word_indices, WordIndices};
 
 /// Words longer than this (in bytes, after normalising) are not indexed or searched.
@@ -52,7 +54,9 @@ pub fn normalize_into(word: &str, out: &mut String) {
         if fold::is_mark(c) || matches!(c, '\'' | '’' | 'ʼ' | '‘') {
             continue;
         }
-        out.extend(c.to_lowercase().map(fold::fold));
+        let (lower, more) = to_lower(c);
+        out.push(fold::fold(lower));
+        out.extend(more.map(fold::fold));
     }
 }
 
