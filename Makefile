@@ -25,13 +25,13 @@ export CHROMEDRIVER = /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON = $(CURDIR)/tools/webdriver.json
 
 # The most that dist/ may weigh, gzip -9, in kB: `make dist` fails above it.
-# The reading view alone weighed 135 kB against a budget of 150 kB; with topics, offline
-# support and embedding it weighs about 182 kB, and search adds about 77 kB (259.2 kB in all
-# once the stylesheets were joined and minified, the scripts compacted and wasm-opt tuned).
-# These ceilings, just above, catch further growth.
-BUDGET_KB ?= 262
+# The reading view alone weighed 135 kB against a budget of 150 kB. With topics, offline
+# support, embedding and search it weighs 219.5 kB (157 kB without search); a bare Yew app
+# built the same way weighs 43 kB of it (WASM and bindings). These ceilings, just above,
+# catch further growth.
+BUDGET_KB ?= 222
 # The build without search (`make dist-lite`).
-LITE_BUDGET_KB ?= 184
+LITE_BUDGET_KB ?= 159
 
 # Release builds of the WASM compile the standard library along with the app, tuned for
 # size: a panic aborts at once instead of formatting a message and a file location, and the
@@ -130,7 +130,7 @@ test-e2e-lite: dist-next ## Run every end-to-end test against the build without 
 	FOLIO_DIST=target/dist-lite node --test --test-concurrency=1 tests/e2e/
 
 bench: fetch ## Benchmarks (see BENCHMARKS.md): CLI on data/ and SOTU, browser; BENCH_CRITERION=1 adds cargo bench.
-	@tools/bench/run.sh
+	@$(RELEASE_ENV) tools/bench/run.sh
 
 clean: ## Remove build output.
 	cargo clean
