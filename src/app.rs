@@ -1,10 +1,8 @@
-//! The app shell: how a route resolves against the corpus, and the top component that wires
-//! state, hooks and components together.
+//! The app shell: the component that decodes the corpus, and the one that wires state, hooks
+//! and components together over it.
 
 use std::rc::Rc;
 
-use folio_core::Corpus;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article::Article;
@@ -13,75 +11,22 @@ use crate::components::search_box::{SearchBox, FIELD_ID};
 use crate::components::toc::Toc;
 use crate::components::topbar::Topbar;
 use crate::corpus::Loaded;
-use crate::embed::{Command, Host, Mode};
+use crate::embed::{Host, Mode};
 use crate::hooks::use_escape_key::use_escape_key;
 use crate::hooks::use_hash_route::use_hash_route;
 use crate::hooks::use_host_link::use_host_link;
 use crate::hooks::use_scroll_spy::use_scroll_spy;
 use crate::hooks::use_scroll_to_place::{use_scroll_to_place, Target};
 use crate::hooks::use_search_keys::use_search_keys;
+use crate::hooks::use_searches::{use_searches, Searches};
 use crate::hooks::use_theme::use_theme;
+use crate::navigation::{follow_link, keep_link_in_memory, obey, set_topics};
 use crate::outline::element_id;
+use crate::place::resolve;
 pub use crate::route::Route;
-use crate::search::{display_order, group_by_doc, snippet_block, Highlights};
+use crate::search::{display_order, group_by_doc, snippet_block};
 use crate::state::{Action, State};
-use crate::topics::Filter;
 use crate::{corpus, dom, search, topics};
-
-/// What a route shows: a document, maybe a section of it, and a notice when the route named
-/// something that is not there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    pub doc: usize,
-    pub section: Option<usize>,
-    pub notice: Option<String>,
-}
-
-/// Resolves a route against the corpus, falling back to the first document (or the top of the
-/// named document) with a notice.
-pub fn resolve(corpus: &Corpus, route: &Route) -> Place {
-    let Some(doc_id) = &route.doc else {
-        return Place {
-            doc: 0,
-            section: None,
-            notice: None,
-        };
-    };
-    let Some(doc) = corpus.documents.iter().position(|d| &d.id == doc_id) else {
-        return Place {
-            doc: 0,
-            section: None,
-            notice: Some(format!(
-                "There is no document “{doc_id}” here; showing the first document."
-            )),
-        };
-    };
-    let Some(section_id) = &route.section else {
-        return Place {
-            doc,
-            section: None,
-            notice: None,
-        };
-    };
-    match corpus.documents[doc]
-        .sections
-        .iter()
-        .position(|s| &s.id == section_id)
-    {
-        Some(section) => Place {
-            doc,
-            section: Some(section),
-            notice: None,
-        },
-        None => Place {
-            doc,
-            section: None,
-            notice: Some(format!(
-                "This document has no section “{section_id}”; showing its beginning."
-            )),
-        },
-    }
-}
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -141,74 +86,20 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // Whether the list of results covers the reading pane (never in a build without search).
     let listing = search::ENABLED && state.results;
 
-    // The topic filter: every section's tags (once), and what the active topics leave.
-    let tags = {
-        let topics = props.loaded.topics.clone();
-        use_memo((), move |_| Rc::new(topics::section_tags(&topics)))
-    };
-    let filter = {
-        let topics = props.loaded.topics.clone();
-        let tags = (*tags).clone();
-        use_memo(state.topics.clone(), move |ids| {
-            Rc::new(Filter::new(topics, tags, ids))
-        })
-    };
-    let filter: Rc<Filter> = (*filter).clone();
+    let Searches {
+        filter,
+        found,
+        counts,
+        marked,
+    } = use_searches(
+        &props.loaded,
+        &state.topics,
+        &state.query,
+        &state.route.query,
+        place.doc,
+    );
     let topic_ids = filter.ids();
 
-    // The results of the query in the field within the topic filter, with every section the
-    // query matches regardless of the filter (for the topic counts); and those of the query
-    // highlighted in the place being read (the same query once a result is opened). Each runs
-    // when what it depends on changes.
-    let searched = {
-        let loaded = props.loaded.clone();
-        use_memo(
-            (state.query.clone(), filter.clone()),
-            move |(query, filter)| {
-                let found = dom::timed("folio-search", || {
-                    search::run_within(&loaded.corpus, &loaded.index, query, filter.allowed.clone())
-                });
-                let matching = match filter.allowed {
-                    None => found.matching.clone(),
-                    Some(_) => search::matching(&loaded.corpus, &loaded.index, query),
-                };
-                (Rc::new(found), matching)
-            },
-        )
-    };
-    let found = searched.0.clone();
-    // Each topic's count: under the filter, and among the query's sections when there is one.
-    let counts = {
-        let searched = searched.clone();
-        use_memo(
-            (filter.clone(), state.query.clone()),
-            move |(filter, query)| {
-                let matching =
-                    (search::ENABLED && !query.trim().is_empty()).then_some(searched.1.as_slice());
-                topics::counts(&filter.topics, &filter.active, matching)
-            },
-        )
-    };
-    // The query of the place being read is usually the one in the field (a result just
-    // opened): without a topic filter its results are those already found, and it is not
-    // searched twice.
-    let marked = {
-        let loaded = props.loaded.clone();
-        let found =
-            (state.query == state.route.query && filter.allowed.is_none()).then(|| found.clone());
-        use_memo(
-            (state.route.query.clone(), place.doc),
-            move |(query, doc)| {
-                let results = found
-                    .unwrap_or_else(|| Rc::new(search::run(&loaded.corpus, &loaded.index, query)));
-                let highlights = Highlights::of(&results, *doc);
-                (
-                    results,
-                    (!highlights.is_empty()).then(|| Rc::new(highlights)),
-                )
-            },
-        )
-    };
     // On a start at a list of results the text under it is rendered once the list has been
     // drawn, so that the results show without waiting for the whole document.
     let text_ready = use_state_eq(|| !listing);
@@ -516,138 +407,5 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 </main>
             </div>
         </div>
-    }
-}
-
-/// Shows the topic filter `ids` where the reader is, as a new history entry.
-fn set_topics(
-    dispatch: &UseReducerDispatcher<State>,
-    host: &Host,
-    reading: &Route,
-    ids: Vec<String>,
-) {
-    let here = Route::parse(&host.hash()).unwrap_or_else(|| reading.clone());
-    host.push(&here.with_topics(&ids).to_hash());
-    dispatch.dispatch(Action::Topics(ids));
-}
-
-/// Handles a click on an in-app link. A link without topics keeps the active topic filter.
-/// Following a link to the address already shown fires no `hashchange`, so that case
-/// navigates directly (back to the start of the section). Every followed link closes the
-/// contents drawer.
-fn follow_link(
-    event: &MouseEvent,
-    dispatch: &UseReducerDispatcher<State>,
-    topics: &[String],
-    host: &Host,
-) {
-    // The address typed last reaches the URL before the link's own.
-    host.flush();
-    if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
-        return;
-    }
-    let Some(link) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[href^='#/']").ok().flatten())
-    else {
-        return;
-    };
-    let mut href = link.get_attribute("href").unwrap_or_default();
-    let mut route = Route::parse(&href);
-    if let Some(route) = route
-        .as_mut()
-        .filter(|r| r.topics.is_empty() && !topics.is_empty())
-    {
-        route.topics = topics.to_vec();
-        href = route.to_hash();
-        if href != host.hash() {
-            event.prevent_default();
-            host.follow(&href);
-        }
-    }
-    if href == host.hash() {
-        event.prevent_default();
-        if let Some(route) = route {
-            dispatch.dispatch(Action::Navigate(route));
-        }
-    }
-    dispatch.dispatch(Action::CloseToc);
-}
-
-/// Where the address lives in memory (a frame, a guest on a host page), follows any in-app
-/// link not handled yet without letting it reach the URL.
-fn keep_link_in_memory(event: &MouseEvent, host: &Host) {
-    if !host.in_memory() || event.default_prevented() {
-        return;
-    }
-    let href = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[href^='#']").ok().flatten())
-        .and_then(|link| link.get_attribute("href"));
-    if let Some(href) = href {
-        event.prevent_default();
-        if Route::parse(&href).is_some() {
-            host.follow(&href);
-        }
-    }
-}
-
-/// Carries out a host's command: a place to open, a query to search, topics to filter by.
-fn obey(command: Command, host: &Host, dispatch: &UseReducerDispatcher<State>, here: &Route) {
-    let route = match command {
-        Command::Open { doc, section } => Route {
-            doc: Some(doc),
-            section,
-            ..Route::default()
-        },
-        Command::Search(query) if search::ENABLED => Route::search(&query),
-        Command::Search(_) => return,
-        Command::Topics(ids) => here.clone().with_topics(&ids),
-    };
-    host.replace(&route.to_hash());
-    dispatch.dispatch(Action::Navigate(route));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn corpus() -> Corpus {
-        use folio_core::{Document, Metadata, Section, SourceFormat};
-        let doc = |id: &str| Document {
-            id: id.into(),
-            title: id.to_uppercase(),
-            source: String::new(),
-            format: SourceFormat::Text,
-            meta: Metadata::default(),
-            header: vec![],
-            sections: vec![Section {
-                id: "s".into(),
-                title: "S".into(),
-                level: 1,
-                untitled: false,
-                blocks: vec![],
-            }],
-            footer: vec![],
-        };
-        Corpus {
-            documents: vec![doc("a"), doc("b")],
-        }
-    }
-
-    #[test]
-    fn resolves_known_and_unknown_places() {
-        let corpus = corpus();
-        let at = |route: Route| {
-            let p = resolve(&corpus, &route);
-            (p.doc, p.section, p.notice.is_some())
-        };
-        assert_eq!(at(Route::default()), (0, None, false));
-        assert_eq!(at(Route::document("b")), (1, None, false));
-        assert_eq!(at(Route::section("b", "s")), (1, Some(0), false));
-        assert_eq!(at(Route::section("b", "nope")), (1, None, true));
-        assert_eq!(at(Route::document("nope")), (0, None, true));
     }
 }

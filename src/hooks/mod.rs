@@ -7,4 +7,5 @@ pub mod use_host_link;
 pub mod use_scroll_spy;
 pub mod use_scroll_to_place;
 pub mod use_search_keys;
+pub mod use_searches;
 pub mod use_theme;

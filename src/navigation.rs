@@ -1,0 +1,102 @@
+//! How the reader moves: in-app links (which keep the topic filter and close the drawer),
+//! links followed in memory where the explorer does not own the address, a new topic filter,
+//! and commands from a host page.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::embed::{Command, Host};
+use crate::route::Route;
+use crate::search;
+use crate::state::{Action, State};
+
+/// Shows the topic filter `ids` where the reader is, as a new history entry.
+pub fn set_topics(
+    dispatch: &UseReducerDispatcher<State>,
+    host: &Host,
+    reading: &Route,
+    ids: Vec<String>,
+) {
+    let here = Route::parse(&host.hash()).unwrap_or_else(|| reading.clone());
+    host.push(&here.with_topics(&ids).to_hash());
+    dispatch.dispatch(Action::Topics(ids));
+}
+
+/// Handles a click on an in-app link. A link without topics keeps the active topic filter.
+/// Following a link to the address already shown fires no `hashchange`, so that case
+/// navigates directly (back to the start of the section). Every followed link closes the
+/// contents drawer.
+pub fn follow_link(
+    event: &MouseEvent,
+    dispatch: &UseReducerDispatcher<State>,
+    topics: &[String],
+    host: &Host,
+) {
+    // The address typed last reaches the URL before the link's own.
+    host.flush();
+    if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
+        return;
+    }
+    let Some(link) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href^='#/']").ok().flatten())
+    else {
+        return;
+    };
+    let mut href = link.get_attribute("href").unwrap_or_default();
+    let mut route = Route::parse(&href);
+    if let Some(route) = route
+        .as_mut()
+        .filter(|r| r.topics.is_empty() && !topics.is_empty())
+    {
+        route.topics = topics.to_vec();
+        href = route.to_hash();
+        if href != host.hash() {
+            event.prevent_default();
+            host.follow(&href);
+        }
+    }
+    if href == host.hash() {
+        event.prevent_default();
+        if let Some(route) = route {
+            dispatch.dispatch(Action::Navigate(route));
+        }
+    }
+    dispatch.dispatch(Action::CloseToc);
+}
+
+/// Where the address lives in memory (a frame, a guest on a host page), follows any in-app
+/// link not handled yet without letting it reach the URL.
+pub fn keep_link_in_memory(event: &MouseEvent, host: &Host) {
+    if !host.in_memory() || event.default_prevented() {
+        return;
+    }
+    let href = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href^='#']").ok().flatten())
+        .and_then(|link| link.get_attribute("href"));
+    if let Some(href) = href {
+        event.prevent_default();
+        if Route::parse(&href).is_some() {
+            host.follow(&href);
+        }
+    }
+}
+
+/// Carries out a host's command: a place to open, a query to search, topics to filter by.
+pub fn obey(command: Command, host: &Host, dispatch: &UseReducerDispatcher<State>, here: &Route) {
+    let route = match command {
+        Command::Open { doc, section } => Route {
+            doc: Some(doc),
+            section,
+            ..Route::default()
+        },
+        Command::Search(query) if search::ENABLED => Route::search(&query),
+        Command::Search(_) => return,
+        Command::Topics(ids) => here.clone().with_topics(&ids),
+    };
+    host.replace(&route.to_hash());
+    dispatch.dispatch(Action::Navigate(route));
+}
