@@ -1,6 +1,7 @@
 //! Topics as a faceted filter: which topics are active, the sections they leave, the count of
-//! every topic under the filter and a query, the tags of each section, and where the active
-//! names are mentioned in a text. Pure functions over [`Topics`]; the components render them.
+//! every topic under the filter and a query, and the tags of each section; the panel's groups
+//! (`shelves`) and where the active names are mentioned in a text (`marks`). Pure functions
+//! over [`Topics`]; the components render them.
 //!
 //! The filter reads as a sentence: topics of one group widen it (a section about *any* of
 //! them), groups narrow it (a section about one topic of *every* active group).
@@ -8,8 +9,13 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use folio_core::text::normalize;
 use folio_core::topics::{Group, Topics};
+
+mod marks;
+mod shelves;
+
+pub use marks::{form_ranges, is_name, mark_pieces, name_forms};
+pub use shelves::{shelves, Shelf};
 
 /// A section as (document index, section index), the form the topics and the search use.
 pub type Spot = (u32, u32);
@@ -149,122 +155,6 @@ fn total_order(x: f32) -> i32 {
     bits ^ (((bits >> 31) as u32) >> 1) as i32
 }
 
-/// Whether the group names people, organisations or places, whose mentions are highlighted
-/// in the text while they are active.
-pub fn is_name(group: &Group) -> bool {
-    matches!(group, Group::People | Group::Organisations | Group::Places)
-}
-
-/// The ways the text writes the active names, longest first (so that "Manzoor Ahmed" wins
-/// over "Manzoor").
-pub fn name_forms(topics: &Topics, active: &[usize]) -> Vec<String> {
-    let mut forms: Vec<String> = active
-        .iter()
-        .map(|&i| &topics.topics[i])
-        .filter(|t| is_name(&t.group))
-        .flat_map(|t| t.forms.iter().chain([&t.name]))
-        .filter(|f| !f.trim().is_empty())
-        .cloned()
-        .collect();
-    forms.sort();
-    forms.dedup();
-    sort_stably_by(&mut forms, |f| -(f.len() as i64));
-    forms
-}
-
-/// The byte ranges of `text` where one of `forms` (longest first) stands as a whole word:
-/// case-sensitive, with no letter or digit right before or after it.
-pub fn form_ranges(text: &str, forms: &[String]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut previous: Option<char> = None;
-    let mut skip_to = 0;
-    for (at, c) in text.char_indices() {
-        let starts_word = !previous.is_some_and(char::is_alphanumeric);
-        previous = Some(c);
-        if at < skip_to || !starts_word || !c.is_alphanumeric() {
-            continue;
-        }
-        let rest = &text[at..];
-        let found = forms.iter().find(|form| {
-            rest.starts_with(form.as_str())
-                && !rest[form.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-        });
-        if let Some(form) = found {
-            out.push((at, at + form.len()));
-            skip_to = at + form.len();
-        }
-    }
-    out
-}
-
-/// Cuts `text` into pieces, each with the kind of mark it carries (`None`: plain). Ranges may
-/// come in any order; one that overlaps an earlier one (by start, then by list order), falls
-/// outside the text or splits a character is skipped, so no text is ever lost.
-pub fn mark_pieces<K: Copy>(
-    text: &str,
-    mut ranges: Vec<(usize, usize, K)>,
-) -> Vec<(&str, Option<K>)> {
-    sort_stably_by(&mut ranges, |r| r.0 as i64);
-    let mut out = Vec::new();
-    let mut at = 0;
-    for (start, end, kind) in ranges {
-        let valid = at <= start
-            && start < end
-            && end <= text.len()
-            && text.is_char_boundary(start)
-            && text.is_char_boundary(end);
-        if !valid {
-            continue;
-        }
-        if at < start {
-            out.push((&text[at..start], None));
-        }
-        out.push((&text[start..end], Some(kind)));
-        at = end;
-    }
-    if at < text.len() {
-        out.push((&text[at..], None));
-    }
-    out
-}
-
-/// One group of the topic panel: its label and its topics with their counts, most sections
-/// first (ties keep the corpus's order).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shelf {
-    pub label: String,
-    pub topics: Vec<(usize, u32)>,
-}
-
-/// The topics by group, in the corpus's group order, each group sorted by count; with a
-/// `filter` only topics whose name holds it, in any case and with or without diacritics, as
-/// search compares words. Empty groups are left out.
-pub fn shelves(topics: &Topics, counts: &[u32], filter: &str) -> Vec<Shelf> {
-    let filter = normalize(filter.trim());
-    let mut shelves: Vec<Shelf> = Vec::new();
-    for (i, topic) in topics.topics.iter().enumerate() {
-        if !filter.is_empty() && !normalize(&topic.name).contains(&filter) {
-            continue;
-        }
-        let label = topic.group.label();
-        let count = counts.get(i).copied().unwrap_or(0);
-        match shelves.iter_mut().find(|s| s.label == label) {
-            Some(shelf) => shelf.topics.push((i, count)),
-            None => shelves.push(Shelf {
-                label: label.to_string(),
-                topics: vec![(i, count)],
-            }),
-        }
-    }
-    for shelf in &mut shelves {
-        sort_stably_by(&mut shelf.topics, |t| -i64::from(t.1));
-    }
-    shelves
-}
-
 /// The topic filter as the views need it: the active topics, the sections they leave, the
 /// mentions per section, the names to mark, and every section's tags.
 #[derive(Debug)]
@@ -343,7 +233,7 @@ mod tests {
     }
 
     /// People: ann {0,1,2}, bob {2,3}; Places: oslo {1,2,4}, rome {3}; Themes: tax {0,4}.
-    fn sample() -> Topics {
+    pub(super) fn sample() -> Topics {
         Topics {
             topics: vec![
                 topic("ann", Group::People, &[0, 1, 2]),
@@ -355,7 +245,7 @@ mod tests {
         }
     }
 
-    fn ids(ids: &[&str]) -> Vec<String> {
+    pub(super) fn ids(ids: &[&str]) -> Vec<String> {
         ids.iter().map(|s| s.to_string()).collect()
     }
 
@@ -473,60 +363,6 @@ mod tests {
     }
 
     #[test]
-    fn shelves_group_sort_by_count_and_filter() {
-        let topics = sample();
-        let shelves = shelves(&topics, &[1, 2, 0, 5, 2], "");
-        let shape: Vec<(&str, Vec<usize>)> = shelves
-            .iter()
-            .map(|s| (s.label.as_str(), s.topics.iter().map(|t| t.0).collect()))
-            .collect();
-        assert_eq!(
-            shape,
-            [
-                ("People", vec![1, 0]),
-                ("Places", vec![3, 2]),
-                ("Themes", vec![4])
-            ]
-        );
-        let found = self::shelves(&topics, &[0; 5], " O ");
-        let names: Vec<usize> = found
-            .iter()
-            .flat_map(|s| s.topics.iter().map(|t| t.0))
-            .collect();
-        assert_eq!(names, [1, 2, 3], "bob, oslo, rome");
-        let found = self::shelves(&topics, &[0; 5], "Róme");
-        assert_eq!(found.len(), 1, "diacritics and case do not matter");
-        assert_eq!(found[0].topics, [(3, 0)]);
-    }
-
-    #[test]
-    fn name_forms_are_whole_words_and_case_sensitive() {
-        let forms = ids(&["Manzoor Ahmed", "Manzoor", "PTCL"]);
-        let text =
-            "Manzoor Ahmed met Manzoor's friends at PTCL; manzoor, PTCLs and xManzoor did not.";
-        let found: Vec<&str> = form_ranges(text, &forms)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(found, ["Manzoor Ahmed", "Manzoor", "PTCL"]);
-        assert!(form_ranges("", &forms).is_empty());
-        assert!(form_ranges("Zoë Ahmed", &[]).is_empty());
-        let text = "Çağrı and Zoë: Zoë!";
-        let found = form_ranges(text, &ids(&["Zoë"]));
-        assert_eq!(found.len(), 2);
-        assert!(found.iter().all(|&(s, e)| &text[s..e] == "Zoë"));
-    }
-
-    #[test]
-    fn only_active_names_are_highlighted_longest_first() {
-        let mut topics = sample();
-        topics.topics[0].forms = vec!["Ann".into(), "Ann Lee".into()];
-        topics.topics[4].forms = vec!["taxes".into()];
-        let active = active(&topics, &ids(&["ann", "tax"]));
-        assert_eq!(name_forms(&topics, &active), ["Ann Lee", "ANN", "Ann"]);
-    }
-
-    #[test]
     fn sorting_is_stable_and_floats_keep_their_order() {
         let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (-2, 'd'), (1, 'e')];
         sort_stably_by(&mut items, |t| t.0);
@@ -541,23 +377,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn mark_pieces_keep_all_text() {
-        let text = "Ann and Bob";
-        let pieces = mark_pieces(
-            text,
-            vec![(8, 11, 'b'), (0, 3, 'a'), (1, 5, 'x'), (20, 30, 'y')],
-        );
-        assert_eq!(
-            pieces,
-            [("Ann", Some('a')), (" and ", None), ("Bob", Some('b'))]
-        );
-        let joined: String = mark_pieces("Zoë", vec![(0, 3, ())])
-            .iter()
-            .map(|p| p.0)
-            .collect();
-        assert_eq!(joined, "Zoë");
     }
 }
