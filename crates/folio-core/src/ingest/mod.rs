@@ -7,6 +7,7 @@
 
 pub mod coverage;
 pub mod date;
+mod front_matter;
 pub mod markdown;
 pub mod text;
 

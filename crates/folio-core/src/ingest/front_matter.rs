@@ -1,0 +1,121 @@
+//! Markdown front matter (YAML between `---`, TOML between `+++`) into a document's title and
+//! metadata: title, author(s), date, tags, topics or keywords, categories. A malformed block
+//! stops the build with the file, the line and the parser's reason.
+
+use pulldown_cmark::MetadataBlockKind;
+
+use super::date::stamp_or_text;
+use crate::error::{Error, Result};
+use crate::model::Metadata;
+
+/// Fills `meta` from front matter and returns the title it gives, if any.
+pub(super) fn read_front_matter(
+    path: &str,
+    text: &str,
+    kind: MetadataBlockKind,
+    meta: &mut Metadata,
+) -> Result<Option<String>> {
+    let fields = match kind {
+        MetadataBlockKind::YamlStyle => yaml_fields(path, text)?,
+        MetadataBlockKind::PlusesStyle => toml_fields(path, text)?,
+    };
+    let mut title = None;
+    for (key, values) in fields {
+        match key.to_ascii_lowercase().as_str() {
+            "title" => title = Some(values.join(" ")).filter(|t| !t.trim().is_empty()),
+            "author" | "authors" => meta.author = Some(values.join(", ")),
+            "date" => meta.written = Some(stamp_or_text(&values.join(" "))),
+            "tags" | "topics" | "keywords" => meta.tags.extend(split_tags(values)),
+            "category" | "categories" => meta.categories.extend(split_tags(values)),
+            _ => {}
+        }
+    }
+    Ok(title)
+}
+
+/// Front matter as (key, values) pairs: a scalar gives one value, a list several, and a
+/// comma-separated string of tags is split.
+type Fields = Vec<(String, Vec<String>)>;
+
+fn yaml_fields(path: &str, text: &str) -> Result<Fields> {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(text).map_err(|e| {
+        Error::source(
+            path,
+            format!(
+                "front matter is not valid YAML (line {}, column {}): {}",
+                e.marker().line() + 1,
+                e.marker().col() + 1,
+                e.info()
+            ),
+        )
+    })?;
+    let Some(doc) = docs.into_iter().next() else {
+        return Ok(Vec::new());
+    };
+    let Yaml::Hash(hash) = doc else {
+        return Err(Error::source(
+            path,
+            "front matter must be a mapping of keys to values",
+        ));
+    };
+    fn scalar(value: &Yaml) -> Option<String> {
+        match value {
+            Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+            Yaml::Integer(i) => Some(i.to_string()),
+            Yaml::Boolean(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+    Ok(hash
+        .iter()
+        .filter_map(|(k, v)| {
+            let key = scalar(k)?;
+            let values = match v {
+                Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
+                other => scalar(other).into_iter().collect(),
+            };
+            Some((key, values))
+        })
+        .collect())
+}
+
+fn toml_fields(path: &str, text: &str) -> Result<Fields> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        let at = e
+            .span()
+            .map(|s| format!(" (line {})", text[..s.start].matches('\n').count() + 1))
+            .unwrap_or_default();
+        Error::source(
+            path,
+            format!("front matter is not valid TOML{at}: {}", e.message()),
+        )
+    })?;
+    fn scalar(value: &toml::Value) -> Option<String> {
+        match value {
+            toml::Value::String(s) => Some(s.clone()),
+            toml::Value::Array(_) | toml::Value::Table(_) => None,
+            other => Some(other.to_string()),
+        }
+    }
+    Ok(table
+        .iter()
+        .map(|(k, v)| {
+            let values = match v {
+                toml::Value::Array(items) => items.iter().filter_map(scalar).collect(),
+                other => scalar(other).into_iter().collect(),
+            };
+            (k.clone(), values)
+        })
+        .collect())
+}
+
+/// `["a, b"]` → `["a", "b"]`; other lists are kept, trimmed, without empty entries.
+fn split_tags(values: Vec<String>) -> Vec<String> {
+    values
+        .iter()
+        .flat_map(|v| v.split(','))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
