@@ -7,6 +7,7 @@
 //! topics with the same name from a weaker source are folded into the stronger one.
 
 #[cfg(feature = "ingest")]
+mod capitals;
 pub mod curated;
 pub mod lexicon;
 pub mod names;

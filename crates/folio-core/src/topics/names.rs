@@ -9,110 +9,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use unicode_segmentation::UnicodeSegmentation;
-
+pub use super::capitals::{words, Usage, Word};
 use super::lexicon::{contains, DEMONYMS, NOT_NAMES, ORGANISATION_WORDS, PERSON_TITLES, PLACES};
 use super::Group;
-use crate::text::is_stop_word;
-
-/// A word of running text, as topic discovery sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word<'t> {
-    /// The word, without a possessive ending.
-    pub text: &'t str,
-    /// Lower-case form of `text`.
-    pub key: String,
-    /// First word of a sentence.
-    pub start: bool,
-    /// Begins with a capital letter.
-    pub capital: bool,
-    /// Two or more letters, all capitals: an acronym.
-    pub acronym: bool,
-    /// Separated from the word before by spaces only.
-    pub joined: bool,
-    /// Ended by 's or ’s.
-    pub possessive: bool,
-    /// Followed directly by `(` or `,` — where an acronym may be defined.
-    pub defining_after: bool,
-    /// The line (paragraph) of the text the word stands on.
-    pub line: usize,
-}
 
 const CONNECTORS: &[&str] = &["de", "for", "of", "the", "van", "von"];
-
-/// The words of `text` with the facts discovery needs.
-pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out: Vec<Word<'_>> = Vec::new();
-    let mut last_end = 0;
-    let mut line = 0;
-    for (start, raw) in text.unicode_word_indices() {
-        let gap = &text[last_end..start];
-        line += gap.matches('\n').count();
-        let first = out.is_empty();
-        let sentence_start = first || gap.contains(['.', '!', '?', ':', '\n', '•']);
-        let joined = !first && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
-        let (word, possessive) = match raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")) {
-            Some(stem) if !stem.is_empty() => (stem, true),
-            _ => (raw, false),
-        };
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let end = start + raw.len();
-        let after = text[end..].trim_start_matches([' ', '\u{a0}']);
-        let defining_after = after.starts_with('(') || after.starts_with(", ");
-        out.push(Word {
-            text: word,
-            key: word.to_lowercase(),
-            start: sentence_start,
-            capital: word.chars().next().is_some_and(char::is_uppercase),
-            acronym: letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()),
-            joined,
-            possessive,
-            defining_after,
-            line,
-        });
-        last_end = end;
-    }
-    out
-}
-
-/// How each word is written across the corpus.
-#[derive(Debug, Default)]
-pub struct Usage {
-    capital_inside: HashMap<String, u32>,
-    lower: HashMap<String, u32>,
-}
-
-impl Usage {
-    pub fn add(&mut self, words: &[Word<'_>]) {
-        for w in words {
-            if w.capital && !w.start {
-                *self.capital_inside.entry(w.key.clone()).or_default() += 1;
-            } else if !w.capital {
-                *self.lower.entry(w.key.clone()).or_default() += 1;
-            }
-        }
-    }
-
-    /// Written in lower case at least as often as capitalised inside sentences.
-    pub fn common(&self, key: &str) -> bool {
-        let capital = self.capital_inside.get(key).copied().unwrap_or(0);
-        let lower = self.lower.get(key).copied().unwrap_or(0);
-        lower > 0 && lower * 2 >= capital
-    }
-
-    /// Capitalised inside sentences more often than written in lower case.
-    pub fn name_like(&self, word: &Word<'_>) -> bool {
-        let capital = self.capital_inside.get(&word.key).copied().unwrap_or(0);
-        let lower = self.lower.get(&word.key).copied().unwrap_or(0);
-        word.capital
-            && capital >= 1
-            && capital >= lower * 2
-            && !is_stop_word(&word.key)
-            && !contains(NOT_NAMES, &word.key)
-            && !contains(PERSON_TITLES, &word.key)
-            && word.text.chars().any(char::is_alphabetic)
-    }
-}
 
 /// A name found in the text: its words, and whether a person's title stood before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
