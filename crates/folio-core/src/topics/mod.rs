@@ -6,8 +6,8 @@
 //! [`themes`] for key phrases). Every topic knows its sections, with mention counts and weights;
 //! topics with the same name from a weaker source are folded into the stronger one.
 
-#[cfg(feature = "ingest")]
 mod capitals;
+#[cfg(feature = "ingest")]
 pub mod curated;
 pub mod lexicon;
 pub mod names;

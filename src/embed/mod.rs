@@ -13,10 +13,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::app::{App, AppProps};
 use crate::dom;
 use crate::route::Route;
 use crate::state::Theme;
+
+mod command;
+mod start;
+
+pub use command::Command;
+pub use start::{mount, start_page, Mounted};
 
 /// How the explorer is hosted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,63 +33,6 @@ pub enum Mode {
     Frame,
     /// Rendered into an element of a host page by `mount`.
     Mounted,
-}
-
-/// What a host may ask of an explorer: by message (a frame's parent) or through the handle
-/// `mount` returns.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    Open {
-        doc: String,
-        section: Option<String>,
-    },
-    Search(String),
-    Topics(Vec<String>),
-}
-
-/// The longest text a command may carry; longer ones are refused.
-const MAX_TEXT: usize = 500;
-
-impl Command {
-    /// Reads a message `{type: 'folio:open', doc, section?}`, `{type: 'folio:search', query}`
-    /// or `{type: 'folio:topics', ids}`. Anything else, or a field of the wrong type or size,
-    /// is `None`.
-    pub fn from_message(data: &JsValue) -> Option<Command> {
-        if !data.is_object() {
-            return None;
-        }
-        let text = |key: &str| -> Option<String> {
-            js_sys::Reflect::get(data, &JsValue::from_str(key))
-                .ok()?
-                .as_string()
-                .filter(|s| s.len() <= MAX_TEXT)
-        };
-        let absent = |key: &str| {
-            js_sys::Reflect::get(data, &JsValue::from_str(key)).map_or(true, |v| v.is_undefined())
-        };
-        match text("type")?.as_str() {
-            "folio:open" => {
-                let section = text("section");
-                (section.is_some() || absent("section")).then_some(())?;
-                Some(Command::Open {
-                    doc: text("doc").filter(|d| !d.is_empty())?,
-                    section: section.filter(|s| !s.is_empty()),
-                })
-            }
-            "folio:search" => Some(Command::Search(text("query")?)),
-            "folio:topics" => {
-                let ids = js_sys::Reflect::get(data, &JsValue::from_str("ids")).ok()?;
-                let ids = ids.dyn_into::<js_sys::Array>().ok()?;
-                let ids: Option<Vec<String>> = ids
-                    .iter()
-                    .take(100)
-                    .map(|id| id.as_string().filter(|s| s.len() <= MAX_TEXT))
-                    .collect();
-                Some(Command::Topics(ids?))
-            }
-            _ => None,
-        }
-    }
 }
 
 /// The explorer's link to its surroundings, shared by every component: one pointer, so
@@ -330,122 +278,5 @@ impl Host {
         if idle {
             self.flush_soon();
         }
-    }
-}
-
-/// Starts the explorer on its own page, or in embed mode when the page is `embed.html` (its
-/// body is marked `data-folio-embed`) or its address has `?embed`. A frame may pick the theme
-/// with `?theme=light` or `?theme=dark`, and the starting place with the hash.
-pub fn start_page() {
-    let search = dom::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let params: Vec<&str> = search.trim_start_matches('?').split('&').collect();
-    let marked = dom::document()
-        .and_then(|d| d.body())
-        .is_some_and(|b| b.has_attribute("data-folio-embed"));
-    let host = if marked
-        || params
-            .iter()
-            .any(|p| *p == "embed" || p.starts_with("embed="))
-    {
-        Host::from(HostData {
-            mode: Mode::Frame,
-            theme: params
-                .iter()
-                .find_map(|p| p.strip_prefix("theme="))
-                .and_then(Theme::parse),
-            memory: Some(Rc::new(RefCell::new(dom::location_hash()))),
-            ..HostData::default()
-        })
-    } else {
-        Host::default()
-    };
-    yew::Renderer::<App>::with_props(AppProps { host }).render();
-}
-
-/// The options of `mount`, read from a plain object.
-struct MountOptions {
-    route: Route,
-    theme: Option<Theme>,
-    sync_hash: bool,
-    on_location: Option<js_sys::Function>,
-}
-
-impl MountOptions {
-    fn read(options: &JsValue) -> MountOptions {
-        let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok();
-        let text = |key: &str| {
-            get(key)
-                .and_then(|v| v.as_string())
-                .filter(|s| !s.is_empty())
-        };
-        let topics: Vec<String> = get("topics")
-            .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
-            .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
-            .unwrap_or_default();
-        let query = text("query").unwrap_or_default();
-        let route = match text("doc") {
-            Some(doc) => Route {
-                doc: Some(doc),
-                section: text("section"),
-                ..Route::default()
-            }
-            .with_query(&query),
-            None if !query.trim().is_empty() => Route::search(&query),
-            None => Route::default(),
-        };
-        MountOptions {
-            route: route.with_topics(&topics),
-            theme: text("theme").as_deref().and_then(Theme::parse),
-            sync_hash: get("syncHash").and_then(|v| v.as_bool()).unwrap_or(false),
-            on_location: get("onLocation").and_then(|v| v.dyn_into().ok()),
-        }
-    }
-}
-
-/// An explorer rendered into a host's element.
-pub struct Mounted {
-    handle: Option<yew::AppHandle<App>>,
-    host: Host,
-}
-
-impl Mounted {
-    pub fn send(&self, command: Command) {
-        self.host.send(command);
-    }
-
-    /// Removes the explorer from the page.
-    pub fn destroy(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-    }
-}
-
-/// Renders an explorer into `root` with the options of `mount` (see `assets/mount.js`).
-pub fn mount(root: Element, options: &JsValue) -> Mounted {
-    let options = MountOptions::read(options);
-    let from_url = options
-        .sync_hash
-        .then(dom::location_hash)
-        .filter(|h| Route::parse(h).is_some() && h.len() > 2);
-    let start = from_url.unwrap_or_else(|| options.route.to_hash());
-    if options.sync_hash {
-        dom::replace_hash(&start);
-    }
-    let host = Host::from(HostData {
-        mode: Mode::Mounted,
-        theme: options.theme,
-        root: Some(root.clone()),
-        memory: (!options.sync_hash).then(|| Rc::new(RefCell::new(start))),
-        on_location: options.on_location,
-        ..HostData::default()
-    });
-    let handle =
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { host: host.clone() }).render();
-    Mounted {
-        handle: Some(handle),
-        host,
     }
 }

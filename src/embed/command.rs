@@ -1,0 +1,61 @@
+//! The commands a host sends an explorer: by message to a frame, or through the handle
+//! `mount` returns. Anything malformed is refused, never half read.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// What a host may ask of an explorer: by message (a frame's parent) or through the handle
+/// `mount` returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Open {
+        doc: String,
+        section: Option<String>,
+    },
+    Search(String),
+    Topics(Vec<String>),
+}
+
+/// The longest text a command may carry; longer ones are refused.
+const MAX_TEXT: usize = 500;
+
+impl Command {
+    /// Reads a message `{type: 'folio:open', doc, section?}`, `{type: 'folio:search', query}`
+    /// or `{type: 'folio:topics', ids}`. Anything else, or a field of the wrong type or size,
+    /// is `None`.
+    pub fn from_message(data: &JsValue) -> Option<Command> {
+        if !data.is_object() {
+            return None;
+        }
+        let text = |key: &str| -> Option<String> {
+            js_sys::Reflect::get(data, &JsValue::from_str(key))
+                .ok()?
+                .as_string()
+                .filter(|s| s.len() <= MAX_TEXT)
+        };
+        let absent = |key: &str| {
+            js_sys::Reflect::get(data, &JsValue::from_str(key)).map_or(true, |v| v.is_undefined())
+        };
+        match text("type")?.as_str() {
+            "folio:open" => {
+                let section = text("section");
+                (section.is_some() || absent("section")).then_some(())?;
+                Some(Command::Open {
+                    doc: text("doc").filter(|d| !d.is_empty())?,
+                    section: section.filter(|s| !s.is_empty()),
+                })
+            }
+            "folio:search" => Some(Command::Search(text("query")?)),
+            "folio:topics" => {
+                let ids = js_sys::Reflect::get(data, &JsValue::from_str("ids")).ok()?;
+                let ids = ids.dyn_into::<js_sys::Array>().ok()?;
+                let ids: Option<Vec<String>> = ids
+                    .iter()
+                    .take(100)
+                    .map(|id| id.as_string().filter(|s| s.len() <= MAX_TEXT))
+                    .collect();
+                Some(Command::Topics(ids?))
+            }
+            _ => None,
+        }
+    }
+}
