@@ -39,6 +39,13 @@ else
     rustup component add rust-src || fail "rustup could not add rust-src"
 fi
 
+# Release builds abort on panic without a message (-Cpanic=immediate-abort, see the
+# Makefile's RELEASE_ENV), which compilers before late 2025 do not know.
+if ! RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort \
+    --target wasm32-unknown-unknown --print cfg >/dev/null 2>&1; then
+    fail "release builds need a Rust compiler that accepts -Cpanic=immediate-abort (1.95 works); this one is $(rustc --version)"
+fi
+
 # 2. Trunk, the bundler. Newer releases need a newer rustc than this toolchain.
 if [ "$(version_of trunk --version)" = "$TRUNK_VERSION" ]; then
     say "trunk $TRUNK_VERSION: present"
