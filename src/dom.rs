@@ -227,3 +227,37 @@ pub fn apply_theme(theme: Theme) {
         let _ = root.set_attribute("data-theme", theme.as_str());
     }
 }
+
+thread_local! {
+    /// The part of the page on screen in its host, once a host has said (see [`show_viewport`]).
+    static VIEW: std::cell::Cell<Option<(u32, u32)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Shows which part of the page is on screen in its host (see [`crate::embed::Viewport`]) as
+/// the `--folio-view-top` and `--folio-view-height` properties of `<html>`, which the framed
+/// layout keys on, and lets the scroll listeners measure again, since the host's scrolling
+/// scrolls nothing in the page itself.
+pub fn show_viewport(top: u32, height: u32) {
+    VIEW.with(|v| v.set(Some((top, height))));
+    let Some(root) = document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    let _ = style.set_property("--folio-view-top", &format!("{top}px"));
+    let _ = style.set_property("--folio-view-height", &format!("{height}px"));
+    if let (Some(window), Ok(event)) = (window(), web_sys::Event::new("scroll")) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// The part of the window the reader sees, as (top, height) in the page's client coordinates:
+/// the whole window, or in a frame its host sizes to the content, the part the host shows.
+pub fn visible_area() -> Option<(f64, f64)> {
+    match VIEW.with(std::cell::Cell::get) {
+        Some((top, height)) => Some((f64::from(top), f64::from(height))),
+        None => Some((0.0, window()?.inner_height().ok()?.as_f64()?)),
+    }
+}

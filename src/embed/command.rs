@@ -1,5 +1,6 @@
-//! The commands a host sends an explorer: by message to a frame, or through the handle
-//! `mount` returns. Anything malformed is refused, never half read.
+//! What a host tells an explorer: commands, by message to a frame or through the handle
+//! `mount` returns, and, to a frame it sizes to its content, which part of the frame is on
+//! screen. Anything malformed is refused, never half read.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -57,5 +58,38 @@ impl Command {
             }
             _ => None,
         }
+    }
+}
+
+/// The part of a frame that is on screen, in whole CSS pixels: how far the frame's top is above the
+/// top of the host's window (0 when it is below it), and how tall the visible part is. A host
+/// that sizes the frame to its content sends it as the page scrolls, so that the frame keeps
+/// its top bar and contents in view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewport {
+    pub top: u32,
+    pub height: u32,
+}
+
+impl Viewport {
+    /// Reads `{type: 'folio:viewport', top, height}`: finite numbers, `top` from 0 to 10⁷ and
+    /// `height` from 1 to 10⁵. Anything else is `None`.
+    pub fn from_message(data: &JsValue) -> Option<Viewport> {
+        if !data.is_object() {
+            return None;
+        }
+        let field = |key: &str| js_sys::Reflect::get(data, &JsValue::from_str(key)).ok();
+        if field("type")?.as_string()? != "folio:viewport" {
+            return None;
+        }
+        let top = field("top")?.as_f64().filter(|t| (0.0..=1e7).contains(t))?;
+        let height = field("height")?
+            .as_f64()
+            .filter(|h| (1.0..=1e5).contains(h))?;
+        // Whole pixels: formatting a float would add its own code to the WASM.
+        Some(Viewport {
+            top: top.round() as u32,
+            height: height.round() as u32,
+        })
     }
 }

@@ -20,7 +20,7 @@ use crate::state::Theme;
 mod command;
 mod start;
 
-pub use command::Command;
+pub use command::{Command, Viewport};
 pub use start::{mount, start_page, Mounted};
 
 /// How the explorer is hosted.

@@ -1,6 +1,8 @@
 //! Connects an explorer to its host (see [`crate::embed`]): commands from the host move it,
 //! and the host hears where the reader is. In a frame the parent page talks by messages:
-//! `{type: 'folio:open' | 'folio:search' | 'folio:topics', …}` in, and out
+//! `{type: 'folio:open' | 'folio:search' | 'folio:topics', …}` in, with
+//! `{type: 'folio:viewport', top, height}` from a parent that sizes the frame to its content,
+//! and out
 //! `{type: 'folio:height', height}` whenever the content's height changes and
 //! `{type: 'folio:location', doc, section}` whenever the place being read does.
 
@@ -10,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::dom;
-use crate::embed::{Command, Host, Mode};
+use crate::embed::{Command, Host, Mode, Viewport};
 
 /// Wires `host` to the explorer: `on_command` gets every valid command, and the host is told
 /// each new `(doc, section)`.
@@ -71,7 +73,12 @@ fn listen_to_parent(host: Host) -> Option<EventListener> {
         if !from_parent {
             return;
         }
-        if let Some(command) = get("data").and_then(|d| Command::from_message(&d)) {
+        let Some(data) = get("data") else {
+            return;
+        };
+        if let Some(view) = Viewport::from_message(&data) {
+            dom::show_viewport(view.top, view.height);
+        } else if let Some(command) = Command::from_message(&data) {
             host.send(command);
         }
     }))

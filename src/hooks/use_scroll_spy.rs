@@ -85,11 +85,13 @@ fn measure_current(host: &Host) -> Option<String> {
         .iter()
         .map(|s| s.get_bounding_client_rect().top())
         .collect();
-    let viewport = window.inner_height().ok()?.as_f64()?;
-    let scrolled = window.scroll_y().unwrap_or(0.0);
+    // The part on screen: the window, or the part of a frame its host shows.
+    let (top, visible) = dom::visible_area()?;
+    let scrolled = window.scroll_y().unwrap_or(0.0) + top;
     let height = document.document_element()?.scroll_height() as f64;
-    let at_bottom = scrolled > 0.0 && scrolled + viewport >= height - 2.0;
-    let index = section_at(&tops, viewport * READING_LINE, viewport, at_bottom)?;
+    let at_bottom = scrolled > 0.0 && scrolled + visible >= height - 2.0;
+    let line = top + visible * READING_LINE;
+    let index = section_at(&tops, line, top + visible, at_bottom)?;
     sections[index].get_attribute("data-section")
 }
 

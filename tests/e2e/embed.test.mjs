@@ -1,7 +1,8 @@
 // Embedding: a host page with folio in a frame (embed.html) and two explorers
 // rendered by mount.js, all under a strict Content Security Policy. The host's
 // own styles and address stay as they were, each explorer works on its own,
-// and the frame reports its height and location and obeys valid messages.
+// and the frame reports its height and location and obeys valid messages. A frame
+// sized to its content keeps its top bar and contents where the host page shows it.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -61,6 +62,42 @@ window.explorers = [
 document.body.dataset.ready = 'true';
 `;
 
+// A host that sizes the frame to its content and tells it which part of it is on screen, as
+// the README shows.
+const TALL_HTML = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Tall host</title>
+  <link rel="icon" href="explorer/icon-192.png">
+  <link rel="stylesheet" href="/host.css">
+  <script type="module" src="/tall.js"></script>
+</head>
+<body>
+  <h1>A page with a frame as tall as its content</h1>
+  <iframe id="frame" src="explorer/embed.html" title="Documents"></iframe>
+</body>
+</html>`;
+
+const TALL_JS = `
+const frame = document.getElementById('frame');
+const viewport = () => {
+  const box = frame.getBoundingClientRect();
+  const top = Math.max(0, -box.top);
+  const height = Math.min(innerHeight, box.bottom) - Math.max(0, box.top);
+  if (height > 0) frame.contentWindow.postMessage({ type: 'folio:viewport', top, height }, '*');
+};
+addEventListener('scroll', viewport, { passive: true });
+addEventListener('resize', viewport);
+addEventListener('message', (e) => {
+  if (e.source !== frame.contentWindow) return;
+  if (e.data.type === 'folio:height') {
+    frame.style.height = e.data.height + 'px';
+    viewport();
+  }
+});
+`;
+
 let server;
 let browser;
 before(async () => {
@@ -71,6 +108,8 @@ before(async () => {
       '/host.html': { body: HOST_HTML, type: 'text/html; charset=utf-8' },
       '/host.css': { body: HOST_CSS, type: 'text/css; charset=utf-8' },
       '/host.js': { body: HOST_JS, type: 'text/javascript; charset=utf-8' },
+      '/tall.html': { body: TALL_HTML, type: 'text/html; charset=utf-8' },
+      '/tall.js': { body: TALL_JS, type: 'text/javascript; charset=utf-8' },
     },
   });
   browser = await launchBrowser();
@@ -171,6 +210,71 @@ test('a frame and two mounted explorers on one host page', async () => {
     assert.equal(await page.evaluate(() => history.length), historyLength, "the host's history is unchanged");
     assert.deepEqual(await hostStyle(),
       ['rgb(128, 0, 0)', '40px', 'rgb(250, 240, 220)', 'serif', null, 'Host page']);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violations');
+    assert.deepEqual(problems, [], 'no console errors and no page errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a frame sized to its content keeps its top bar and contents on screen', async () => {
+  const { context, page, errors: problems } = await watchedPage(browser);
+  try {
+    await page.goto(`${server.origin}/tall.html`);
+    const frame = page.frameLocator('#frame');
+    await frame.locator(SECTIONS).first().waitFor({ state: 'attached', timeout: 15_000 });
+    await until(page, 'the frame grows to its content',
+      () => document.getElementById('frame').getBoundingClientRect().height > 3 * innerHeight);
+    // Where the frame's top bar and contents stand in the host's window.
+    const onScreen = () => page.evaluate(() => {
+      const box = document.getElementById('frame').getBoundingClientRect();
+      const doc = document.getElementById('frame').contentDocument;
+      const bar = doc.querySelector('.topbar').getBoundingClientRect();
+      const toc = doc.querySelector('nav#toc').getBoundingClientRect();
+      return { bar: box.top + bar.top, toc: box.top + toc.top, tocBottom: box.top + toc.bottom,
+        height: innerHeight };
+    });
+    await page.evaluate(() => scrollTo(0, 2000));
+    await until(page, 'the top bar follows the host page down',
+      () => {
+        const box = document.getElementById('frame').getBoundingClientRect();
+        const bar = document.getElementById('frame').contentDocument.querySelector('.topbar');
+        return Math.abs(box.top + bar.getBoundingClientRect().top) < 2;
+      });
+    const down = await onScreen();
+    assert.ok(down.toc > 0 && down.toc < 100, `the contents start below the bar: ${down.toc}`);
+    assert.ok(down.tocBottom <= down.height + 2, `the contents end on screen: ${down.tocBottom}`);
+    await until(page, 'the contents mark the section at the reading line of the host window', () => {
+      const box = document.getElementById('frame').getBoundingClientRect();
+      const doc = document.getElementById('frame').contentDocument;
+      const current = doc.querySelector('nav#toc a[aria-current="location"]')?.dataset.section;
+      const line = -box.top + innerHeight * 0.25;
+      const above = [...doc.querySelectorAll('main section[data-section]')]
+        .filter((section) => section.getBoundingClientRect().top <= line);
+      return above.length > 1 && above.at(-1).dataset.section === current;
+    });
+
+    // Messages of the wrong shape change nothing.
+    const viewTop = () => page.evaluate(() => getComputedStyle(document.getElementById('frame')
+      .contentDocument.documentElement).getPropertyValue('--folio-view-top').trim());
+    const before = await viewTop();
+    await page.evaluate(() => {
+      const win = document.getElementById('frame').contentWindow;
+      win.postMessage({ type: 'folio:viewport', top: -5, height: 300 }, '*');
+      win.postMessage({ type: 'folio:viewport', top: '9px', height: 300 }, '*');
+      win.postMessage({ type: 'folio:viewport', top: 10 }, '*');
+    });
+    await page.waitForTimeout(100);
+    assert.equal(await viewTop(), before, 'invalid viewports are ignored');
+    await screenshot(page, 'embed-tall');
+
+    await page.evaluate(() => scrollTo(0, 0));
+    await until(page, 'the top bar returns with the page',
+      () => {
+        const box = document.getElementById('frame').getBoundingClientRect();
+        const bar = document.getElementById('frame').contentDocument.querySelector('.topbar');
+        return Math.abs(bar.getBoundingClientRect().top) < 2 && box.top > 0;
+      });
     assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violations');
     assert.deepEqual(problems, [], 'no console errors and no page errors');
   } finally {
