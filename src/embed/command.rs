@@ -19,6 +19,11 @@ pub enum Command {
 /// The longest text a command may carry; longer ones are refused.
 const MAX_TEXT: usize = 500;
 
+/// The field `key` of a message.
+fn field(data: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(data, &JsValue::from_str(key)).ok()
+}
+
 impl Command {
     /// Reads a message `{type: 'folio:open', doc, section?}`, `{type: 'folio:search', query}`
     /// or `{type: 'folio:topics', ids}`. Anything else, or a field of the wrong type or size,
@@ -27,15 +32,12 @@ impl Command {
         if !data.is_object() {
             return None;
         }
-        let text = |key: &str| -> Option<String> {
-            js_sys::Reflect::get(data, &JsValue::from_str(key))
-                .ok()?
+        let text = |key: &str| {
+            field(data, key)?
                 .as_string()
                 .filter(|s| s.len() <= MAX_TEXT)
         };
-        let absent = |key: &str| {
-            js_sys::Reflect::get(data, &JsValue::from_str(key)).map_or(true, |v| v.is_undefined())
-        };
+        let absent = |key: &str| field(data, key).is_none_or(|v| v.is_undefined());
         match text("type")?.as_str() {
             "folio:open" => {
                 let section = text("section");
@@ -47,8 +49,7 @@ impl Command {
             }
             "folio:search" => Some(Command::Search(text("query")?)),
             "folio:topics" => {
-                let ids = js_sys::Reflect::get(data, &JsValue::from_str("ids")).ok()?;
-                let ids = ids.dyn_into::<js_sys::Array>().ok()?;
+                let ids = field(data, "ids")?.dyn_into::<js_sys::Array>().ok()?;
                 let ids: Option<Vec<String>> = ids
                     .iter()
                     .take(100)
@@ -61,10 +62,10 @@ impl Command {
     }
 }
 
-/// The part of a frame that is on screen, in whole CSS pixels: how far the frame's top is above the
-/// top of the host's window (0 when it is below it), and how tall the visible part is. A host
-/// that sizes the frame to its content sends it as the page scrolls, so that the frame keeps
-/// its top bar and contents in view.
+/// The part of a frame that is on screen, in whole CSS pixels: how far the frame's top is
+/// above the top of the host's window (0 when it is below it), and how tall the visible part
+/// is. A host that sizes the frame to its content sends it as the page scrolls, so that the
+/// frame keeps its top bar and contents in view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Viewport {
     pub top: u32,
@@ -78,12 +79,13 @@ impl Viewport {
         if !data.is_object() {
             return None;
         }
-        let field = |key: &str| js_sys::Reflect::get(data, &JsValue::from_str(key)).ok();
-        if field("type")?.as_string()? != "folio:viewport" {
+        if field(data, "type")?.as_string()? != "folio:viewport" {
             return None;
         }
-        let top = field("top")?.as_f64().filter(|t| (0.0..=1e7).contains(t))?;
-        let height = field("height")?
+        let top = field(data, "top")?
+            .as_f64()
+            .filter(|t| (0.0..=1e7).contains(t))?;
+        let height = field(data, "height")?
             .as_f64()
             .filter(|h| (1.0..=1e5).contains(h))?;
         // Whole pixels: formatting a float would add its own code to the WASM.

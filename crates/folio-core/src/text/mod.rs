@@ -15,7 +15,7 @@ mod fold;
 mod lower;
 mod words;
 
-pub use lower::to_lower;
+use lower::to_lower;
 pub use words::{word_indices, WordIndices};
 
 /// Words longer than this (in bytes, after normalising) are not indexed or searched.
