@@ -5,10 +5,11 @@
 //! The term dictionary is an FST mapping each normalised surface form to a term id. Each term's
 //! postings list the sections and fields it occurs in, with its positions there, as delta-coded
 //! varints. For snippets, each section keeps the byte offset of every eighth body word. The
-//! corpus is never tokenized in the browser: the app decodes the index and searches. Only the
-//! stems of dictionary terms are worked out there, once, for the terms starting with the letter
-//! of a stem a query looks up, since a table of stems costs more to ship than to compute.
+//! corpus is never tokenized in the browser: the app decodes the index and searches. The texts
+//! and stems of dictionary terms are worked out there, once per letter, for the letters a query
+//! needs, since a table of stems costs more to ship than to compute.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -54,17 +55,23 @@ pub struct SearchIndex {
     /// Per record: the byte offset in `Section::body_text` of every `CHECKPOINT`-th body word,
     /// delta-coded; the words between are found again by tokenizing a few words of text.
     pub(crate) offsets: Vec<Vec<u8>>,
-    /// Term texts by id, read out of the FST the first time they are needed (not stored).
+    /// The terms by first byte, read out of the FST a letter at a time, when a query first
+    /// needs that letter (not stored).
     #[serde(skip)]
-    pub(crate) texts: std::cell::OnceCell<Vec<Box<str>>>,
-    /// Per first byte: the terms starting with it, as (stem, term id) sorted by stem, computed
-    /// the first time a stem starting with that byte is looked up (not stored).
-    #[serde(skip)]
-    pub(crate) stems: std::cell::OnceCell<Vec<StemTable>>,
+    pub(crate) letters: OnceCell<Vec<Letter>>,
 }
 
-/// The stems of the terms that start with one byte: (stem, term id), sorted by stem.
-pub(crate) type StemTable = std::cell::OnceCell<Vec<(Box<str>, u32)>>;
+/// The terms that start with one byte. Ids follow key order, so they are a run of ids.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Letter {
+    /// The byte, and the id of its first term.
+    first: u8,
+    first_id: u32,
+    /// The terms' texts, in id order.
+    texts: OnceCell<Vec<Box<str>>>,
+    /// Their stems as (stem, term id), sorted by stem.
+    stems: OnceCell<Vec<(Box<str>, u32)>>,
+}
 
 /// One occurrence list: a term in one field of one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -238,20 +245,52 @@ impl SearchIndex {
         self.records.is_empty()
     }
 
-    /// The text of every term, by id: the FST's keys in order, since ids are given in key order.
-    pub(crate) fn term_list(&self) -> &[Box<str>] {
-        self.texts.get_or_init(|| {
-            use fst::Streamer;
+    /// The letters the terms start with, in byte order (hence in id order): the transitions
+    /// out of the FST's root, whose outputs are the first id under each.
+    fn letters(&self) -> &[Letter] {
+        self.letters.get_or_init(|| {
+            let Ok(fst) = fst::raw::Fst::new(self.terms.as_slice()) else {
+                return Vec::new();
+            };
+            fst.root()
+                .transitions()
+                .map(|t| Letter {
+                    first: t.inp,
+                    first_id: t.out.value() as u32,
+                    ..Letter::default()
+                })
+                .collect()
+        })
+    }
+
+    /// The texts of the terms starting with `letter`'s byte, in id order.
+    fn texts<'i>(&'i self, letter: &'i Letter) -> &'i [Box<str>] {
+        letter.texts.get_or_init(|| {
+            use fst::{IntoStreamer, Streamer};
             let Ok(map) = fst::Map::new(self.terms.as_slice()) else {
                 return Vec::new();
             };
-            let mut out = Vec::with_capacity(self.df.len());
-            let mut stream = map.stream();
+            let mut range = map.range().ge([letter.first]);
+            if let Some(after) = letter.first.checked_add(1) {
+                range = range.lt([after]);
+            }
+            let mut stream = range.into_stream();
+            let mut out = Vec::new();
             while let Some((key, _)) = stream.next() {
                 out.push(String::from_utf8_lossy(key).into());
             }
             out
         })
+    }
+
+    /// The text of term `id`. Only the terms sharing its first byte are read.
+    pub(crate) fn term_text(&self, id: u32) -> Option<&str> {
+        let letters = self.letters();
+        let letter = &letters[letters
+            .partition_point(|l| l.first_id <= id)
+            .checked_sub(1)?];
+        let texts = self.texts(letter);
+        texts.get((id - letter.first_id) as usize).map(|t| &**t)
     }
 
     /// The ids of the terms whose stem is `target`, in id order.
@@ -261,15 +300,15 @@ impl SearchIndex {
         let Some(&first) = target.as_bytes().first() else {
             return Vec::new();
         };
-        let tables = self
-            .stems
-            .get_or_init(|| (0..256).map(|_| StemTable::new()).collect());
-        let table = tables[usize::from(first)].get_or_init(|| {
-            let list = self.term_list();
-            let from = list.partition_point(|t| t.as_bytes().first().is_none_or(|&c| c < first));
-            let to = list.partition_point(|t| t.as_bytes().first().is_none_or(|&c| c <= first));
-            let mut table: Vec<(Box<str>, u32)> = (from..to)
-                .map(|id| (stem(&list[id]).into_boxed_str(), id as u32))
+        let letters = self.letters();
+        let Ok(at) = letters.binary_search_by_key(&first, |l| l.first) else {
+            return Vec::new();
+        };
+        let letter = &letters[at];
+        let table = letter.stems.get_or_init(|| {
+            let mut table: Vec<(Box<str>, u32)> = (letter.first_id..)
+                .zip(self.texts(letter))
+                .map(|(id, text)| (stem(text).into_boxed_str(), id))
                 .collect();
             table.sort_unstable();
             table
@@ -301,6 +340,51 @@ mod tests {
         // Truncated or garbage input ends without panicking.
         let mut at = 0;
         read_varint(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], &mut at);
+    }
+
+    /// An index holding only a dictionary of `terms` (sorted), ids in order.
+    fn dictionary(terms: &[&str]) -> SearchIndex {
+        let mut builder = fst::MapBuilder::memory();
+        for (id, term) in terms.iter().enumerate() {
+            builder.insert(term, id as u64).unwrap();
+        }
+        SearchIndex {
+            terms: builder.into_inner().unwrap(),
+            df: vec![1; terms.len()],
+            ..SearchIndex::default()
+        }
+    }
+
+    #[test]
+    fn every_term_is_found_again_by_its_id() {
+        let terms = [
+            "a", "ab", "abc", "abd", "abdicate", "b", "be", "bé", "béton", "cafe", "café", "z",
+            "zz", "ÿ", "ŵales", "中文",
+        ];
+        let index = dictionary(&terms);
+        for (id, term) in terms.iter().enumerate() {
+            assert_eq!(index.term_text(id as u32), Some(*term));
+        }
+        assert_eq!(index.term_text(terms.len() as u32), None);
+        assert_eq!(dictionary(&[]).term_text(0), None);
+    }
+
+    #[test]
+    fn terms_are_listed_by_first_byte() {
+        let index = dictionary(&["a", "ab", "b", "bé", "béton", "c"]);
+        let letters: Vec<(u8, u32)> = index
+            .letters()
+            .iter()
+            .map(|l| (l.first, l.first_id))
+            .collect();
+        assert_eq!(letters, [(b'a', 0), (b'b', 2), (b'c', 5)]);
+        let b = &index.letters()[1];
+        let texts: Vec<&str> = index.texts(b).iter().map(|t| &**t).collect();
+        assert_eq!(texts, ["b", "bé", "béton"]);
+        // Reading one letter leaves the others unread.
+        assert!(index.letters()[0].texts.get().is_none());
+        assert_eq!(index.terms_with_stem("b"), [2]);
+        assert!(index.terms_with_stem("d").is_empty());
     }
 
     #[test]

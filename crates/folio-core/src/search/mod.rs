@@ -215,10 +215,9 @@ impl<'a> Searcher<'a> {
 
     /// The text of each term id.
     pub(crate) fn term_texts(&self, ids: &IdSet<u32>) -> Vec<String> {
-        let list = self.index.term_list();
         let mut out: Vec<String> = ids
             .iter()
-            .filter_map(|&id| list.get(id as usize).map(|t| t.to_string()))
+            .filter_map(|&id| self.index.term_text(id).map(str::to_string))
             .collect();
         // Ids are distinct, so are their texts.
         out.sort_unstable();
