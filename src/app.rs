@@ -6,10 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::article::Article;
+use crate::components::class_list;
 use crate::components::results::{result_href, result_id, Results};
 use crate::components::search_box::{SearchBox, FIELD_ID};
 use crate::components::toc::Toc;
-use crate::components::topbar::Topbar;
+use crate::components::topbar::{topbar, Topbar};
 use crate::corpus::Loaded;
 use crate::embed::{Host, Mode};
 use crate::hooks::use_escape_key::use_escape_key;
@@ -336,34 +337,36 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 
     html! {
         <div
-            class={classes!(
-                "folio",
-                "app",
-                state.toc_open.then_some("toc-open"),
-                (host.mode == Mode::Frame).then_some("framed"),
-                (host.mode == Mode::Mounted).then_some("mounted"),
+            class={class_list(
+                "folio app",
+                &[
+                    state.toc_open.then_some("toc-open"),
+                    (host.mode == Mode::Frame).then_some("framed"),
+                    (host.mode == Mode::Mounted).then_some("mounted"),
+                ],
             )}
             data-theme={state.theme.as_str()}
             onclick={on_any_link}
         >
             <a class="skip-link" href="#content" onclick={on_skip}>{ "Skip to content" }</a>
-            <Topbar
-                title={AttrValue::from(doc.title.clone())}
-                toc_open={state.toc_open}
-                theme={state.theme}
-                on_toggle_toc={toggle_toc}
-                on_toggle_theme={toggle_theme}
-            >
-                if search::ENABLED {
-                    <SearchBox
-                        value={AttrValue::from(state.query.clone())}
-                        expanded={listing}
-                        active={active_id}
-                        {on_input}
-                        {on_keydown}
-                    />
-                }
-            </Topbar>
+            { topbar(Topbar {
+                title: AttrValue::from(doc.title.clone()),
+                toc_open: state.toc_open,
+                theme: state.theme,
+                on_toggle_toc: toggle_toc,
+                on_toggle_theme: toggle_theme,
+                search: html! {
+                    if search::ENABLED {
+                        <SearchBox
+                            value={AttrValue::from(state.query.clone())}
+                            expanded={listing}
+                            active={active_id}
+                            {on_input}
+                            {on_keydown}
+                        />
+                    }
+                },
+            }) }
             <div class="layout">
                 <Toc
                     corpus={corpus.clone()}

@@ -7,9 +7,10 @@ use folio_core::Corpus;
 use yew::prelude::*;
 
 use crate::components::block::{marked_with, section_blocks, Marks};
+use crate::components::class_list;
 use crate::components::copy_link::CopyLink;
-use crate::components::doc_header::DocHeader;
-use crate::components::pager::Pager;
+use crate::components::doc_header::doc_header;
+use crate::components::pager::pager;
 use crate::components::topic_tags::topic_tags;
 use crate::outline::{element_id, hash_of};
 use crate::search::{self, Highlights};
@@ -41,7 +42,8 @@ pub fn Article(props: &ArticleProps) -> Html {
     };
     let sections = doc.sections.iter().enumerate().map(|(i, section)| {
         let tag = format!("h{}", (section.level.max(1) + 1).min(6));
-        let heading_class = classes!("section-heading", section.untitled.then_some("untitled"));
+        let heading_class =
+            class_list("section-heading", &[section.untitled.then_some("untitled")]);
         let terms: Option<HashSet<&str>> = props
             .highlights
             .as_ref()
@@ -64,7 +66,7 @@ pub fn Article(props: &ArticleProps) -> Html {
             <section
                 key={section.id.clone()}
                 id={element_id(&doc.id, &section.id)}
-                class={classes!(section.untitled.then_some("untitled"))}
+                class={section.untitled.then_some("untitled")}
                 data-section={section.id.clone()}
                 data-match={matched.map(|m| m.to_string())}
             >
@@ -74,13 +76,13 @@ pub fn Article(props: &ArticleProps) -> Html {
                     { topic_tags(filter, spot, &props.on_topic) }
                 }
                 { section_blocks(&section.blocks, marks) }
-                <Pager corpus={props.corpus.clone()} spot={(props.doc, i)} />
+                { pager(&props.corpus, (props.doc, i)) }
             </section>
         }
     });
     html! {
         <article class="document" key={doc.id.clone()}>
-            <DocHeader title={AttrValue::from(doc.title.clone())} meta={doc.meta.clone()} />
+            { doc_header(doc) }
             { for sections }
             if !doc.footer.is_empty() {
                 <footer class="doc-footer">

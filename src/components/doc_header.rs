@@ -1,19 +1,12 @@
 //! The head of a document: its title and a line of what the text says about itself.
 
-use folio_core::{Metadata, Stamp};
+use folio_core::{Document, Stamp};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DocHeaderProps {
-    pub title: AttrValue,
-    pub meta: Metadata,
-}
-
-/// The title as `h1` and a metadata line (author, dates, categories); missing fields are left
+/// The title of `doc` as `h1` and a metadata line (author, dates, categories); missing fields are left
 /// out, and so is the whole line when nothing is known.
-#[component]
-pub fn DocHeader(props: &DocHeaderProps) -> Html {
-    let meta = &props.meta;
+pub fn doc_header(doc: &Document) -> Html {
+    let meta = &doc.meta;
     let mut items: Vec<Html> = Vec::new();
     if let Some(author) = &meta.author {
         items.push(html! { <span class="author">{ "By " }{ author.clone() }</span> });
@@ -49,7 +42,7 @@ pub fn DocHeader(props: &DocHeaderProps) -> Html {
     }
     html! {
         <header class="doc-header">
-            <h1 tabindex="-1">{ props.title.clone() }</h1>
+            <h1 tabindex="-1">{ doc.title.clone() }</h1>
             if !items.is_empty() {
                 <p class="meta">{ for items }</p>
             }

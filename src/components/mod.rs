@@ -1,4 +1,7 @@
-//! The app's components, one per file, each with its props beside it.
+//! The app's components, one per file, each with its props beside it, and the views that need
+//! no state of their own, as plain functions.
+
+use yew::AttrValue;
 
 pub mod article;
 pub mod block;
@@ -12,3 +15,17 @@ pub mod toc;
 pub mod topbar;
 pub mod topic_panel;
 pub mod topic_tags;
+
+/// A class attribute: `base` and those of `modifiers` that are given.
+pub fn class_list(base: &'static str, modifiers: &[Option<&'static str>]) -> AttrValue {
+    let mut list = String::from(base);
+    for modifier in modifiers.iter().flatten() {
+        list.push(' ');
+        list.push_str(modifier);
+    }
+    if list.len() == base.len() {
+        AttrValue::Static(base)
+    } else {
+        AttrValue::from(list)
+    }
+}

@@ -1,32 +1,22 @@
 //! Links to the previous and the next section, shown at the end of each section.
 
-use std::rc::Rc;
-
 use folio_core::Corpus;
 use yew::prelude::*;
 
 use crate::outline::{hash_of, neighbours, Spot};
 
-#[derive(Properties, PartialEq)]
-pub struct PagerProps {
-    pub corpus: Rc<Corpus>,
-    /// The section the pager closes: document index, section index.
-    pub spot: Spot,
-}
-
-/// Prev/next links in reading order; at the ends of a document they lead into the neighbouring
-/// document.
-#[component]
-pub fn Pager(props: &PagerProps) -> Html {
-    let (prev, next) = neighbours(&props.corpus, props.spot);
+/// Prev/next links in reading order around `spot` (document index, section index), the section
+/// they close; at the ends of a document they lead into the neighbouring document.
+pub fn pager(corpus: &Corpus, spot: Spot) -> Html {
+    let (prev, next) = neighbours(corpus, spot);
     if prev.is_none() && next.is_none() {
         return Html::default();
     }
     // A link into another document names that document on a line of its own.
     let link = |(d, s): Spot| {
-        let doc = &props.corpus.documents[d];
+        let doc = &corpus.documents[d];
         let section = &doc.sections[s];
-        let other = (d != props.spot.0).then(|| doc.title.clone());
+        let other = (d != spot.0).then(|| doc.title.clone());
         (
             hash_of(&doc.id, Some(&section.id)),
             section.title.clone(),

@@ -8,6 +8,7 @@ use folio_core::Corpus;
 use yew::prelude::*;
 
 use crate::components::block::{marked, marks};
+use crate::components::class_list;
 use crate::components::search_box::LIST_ID;
 use crate::dom;
 use crate::route::Route;
@@ -161,7 +162,7 @@ fn item(
     html! {
         <a
             id={result_id(position)}
-            class={classes!("result", here.then_some("active"))}
+            class={class_list("result", &[here.then_some("active")])}
             role="option"
             aria-selected={if here { "true" } else { "false" }}
             href={result_href(hit, query, topics)}

@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::class_list;
+
 /// The id of the search field, which shortcuts focus.
 pub const FIELD_ID: &str = "search";
 /// The id of the list of results the field controls.
@@ -53,7 +55,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     let filled = !props.value.is_empty();
     html! {
-        <div class={classes!("search", filled.then_some("filled"))} role="search">
+        <div class={class_list("search", &[filled.then_some("filled")])} role="search">
             <input
                 id={FIELD_ID}
                 type="search"

@@ -4,17 +4,10 @@ use yew::prelude::*;
 
 use crate::state::Theme;
 
-#[derive(Properties, PartialEq)]
-pub struct ThemeToggleProps {
-    pub theme: Theme,
-    pub on_toggle: Callback<()>,
-}
-
-/// A toggle button: pressed means dark.
-#[component]
-pub fn ThemeToggle(props: &ThemeToggleProps) -> Html {
-    let dark = props.theme == Theme::Dark;
-    let onclick = props.on_toggle.reform(|_: MouseEvent| ());
+/// A toggle button showing `theme`: pressed means dark.
+pub fn theme_toggle(theme: Theme, on_toggle: &Callback<()>) -> Html {
+    let dark = theme == Theme::Dark;
+    let onclick = on_toggle.reform(|_: MouseEvent| ());
     html! {
         <button
             type="button"

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use folio_core::{Corpus, Document};
 use yew::prelude::*;
 
+use crate::components::class_list;
 use crate::components::topic_panel::TopicPanel;
 use crate::outline::{hash_of, nest, TocNode};
 use crate::topics::Filter;
@@ -104,7 +105,7 @@ fn TocBody(props: &TocBodyProps) -> Html {
                     .map(|a| a.iter().any(|&(d, _)| d as usize == i))
             });
             html! {
-                <li class={classes!("toc-doc", here.then_some("here"))}>
+                <li class={class_list("toc-doc", &[here.then_some("here")])}>
                     <a
                         class="toc-doc-link"
                         href={hash_of(&doc.id, None)}

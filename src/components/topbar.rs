@@ -1,26 +1,25 @@
 //! The sticky bar at the top: the contents button (narrow screens), the name of the app, the
-//! title of the document being read, the search field (given as children) and the theme
+//! title of the document being read, the search field and the theme
 //! toggle.
 
 use yew::prelude::*;
 
-use crate::components::theme_toggle::ThemeToggle;
+use crate::components::theme_toggle::theme_toggle;
 use crate::state::Theme;
 
-#[derive(Properties, PartialEq)]
-pub struct TopbarProps {
+/// What the bar shows, and what its buttons do.
+pub struct Topbar {
     pub title: AttrValue,
     pub toc_open: bool,
     pub theme: Theme,
     pub on_toggle_toc: Callback<()>,
     pub on_toggle_theme: Callback<()>,
-    /// Shown before the theme toggle: the search field.
-    #[prop_or_default]
-    pub children: Html,
+    /// Shown before the theme toggle: the search field, if any.
+    pub search: Html,
 }
 
-#[component]
-pub fn Topbar(props: &TopbarProps) -> Html {
+/// The bar.
+pub fn topbar(props: Topbar) -> Html {
     let on_toc = props.on_toggle_toc.reform(|_: MouseEvent| ());
     html! {
         <div class="topbar" role="banner">
@@ -36,8 +35,8 @@ pub fn Topbar(props: &TopbarProps) -> Html {
             </button>
             <a class="brand" href="#/">{ "folio" }</a>
             <span class="topbar-title">{ props.title.clone() }</span>
-            { props.children.clone() }
-            <ThemeToggle theme={props.theme} on_toggle={props.on_toggle_theme.clone()} />
+            { props.search }
+            { theme_toggle(props.theme, &props.on_toggle_theme) }
         </div>
     }
 }

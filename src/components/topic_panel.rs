@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::class_list;
 use crate::topics::shelves;
 
 /// Each group shows this many topics (and the active ones) until the reader asks for more.
@@ -97,7 +98,7 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                     <li>
                         <button
                             type="button"
-                            class={classes!("topic", (count == 0).then_some("empty"))}
+                            class={class_list("topic", &[(count == 0).then_some("empty")])}
                             data-topic={topic.id.clone()}
                             aria-pressed={if on { "true" } else { "false" }}
                             title={topic.description.clone()}
