@@ -41,8 +41,22 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         let gap = &text[last_end..start];
         line += gap.matches('\n').count();
         let first = out.is_empty();
-        let sentence_start = first || gap.contains(['.', '!', '?', ':', '\n', '•']);
-        let joined = !first && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        let spaces = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}');
+        // The full stop of an initial ("John F. Kennedy") ends no sentence: the initial keeps it,
+        // and the name goes on.
+        let initial = out.last_mut().filter(|w| {
+            let mut letters = w.text.chars();
+            !w.possessive
+                && letters.next().is_some_and(char::is_uppercase)
+                && letters.next().is_none()
+        });
+        let after_initial = initial.is_some() && gap.strip_prefix('.').is_some_and(spaces);
+        if let (true, Some(w)) = (after_initial, initial) {
+            w.text = &text[last_end - w.text.len()..last_end + 1];
+        }
+        let sentence_start =
+            first || (!after_initial && gap.contains(['.', '!', '?', ':', '\n', '•']));
+        let joined = !first && (spaces(gap) || after_initial);
         let (word, possessive) = match raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")) {
             Some(stem) if !stem.is_empty() => (stem, true),
             _ => (raw, false),

@@ -36,7 +36,10 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if w.acronym && w.text.chars().count() <= 8 {
+        // A long word in capitals that the text also writes in lower case is shouted, as in a
+        // heading ("NATIONAL PARKS"), not an acronym.
+        let shouted = w.text.chars().count() > 3 && usage.common(&w.key);
+        if w.acronym && w.text.chars().count() <= 8 && !shouted {
             out.push(Found {
                 words: vec![w.text.to_string()],
                 titled: false,
@@ -54,7 +57,13 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
         let mut end = i + 1;
         while j < words.len() && words[j].joined && !words[j - 1].possessive {
             let next = &words[j];
-            if next.capital && !next.acronym && !contains(NOT_NAMES, &next.key) {
+            // After an initial only a name-like word goes on: "Vitamin D. Then" ends at "D.".
+            let after_initial = words[j - 1].text.ends_with('.');
+            if next.capital
+                && !next.acronym
+                && !contains(NOT_NAMES, &next.key)
+                && (!after_initial || usage.name_like(next))
+            {
                 end = j + 1;
                 j += 1;
             } else if CONNECTORS.contains(&next.key.as_str())
@@ -78,14 +87,22 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
         while let Some(first) = run.first() {
             if contains(PERSON_TITLES, &first.key) {
                 titled = true;
-            } else if !CONNECTORS.contains(&first.key.as_str()) {
+            } else if CONNECTORS.contains(&first.key.as_str()) {
+                // A title with "of" names an office and its domain ("King of Prussia",
+                // "Secretary of the Interior"): what follows is not a person.
+                titled = false;
+            } else {
                 break;
             }
             run.remove(0);
         }
         let keep = match run.len() {
             0 => false,
-            1 => usage.name_like(run[0]),
+            // A lone letter is an initial, not a name.
+            1 => {
+                usage.name_like(run[0])
+                    && run[0].text.chars().filter(|c| c.is_alphabetic()).count() > 1
+            }
             _ => true,
         };
         if keep {
@@ -293,18 +310,35 @@ const GEOGRAPHY: &[&str] = &[
     "bay",
     "canal",
     "coast",
+    "confederation",
+    "county",
     "desert",
+    "empire",
     "gulf",
+    "indies",
     "island",
     "islands",
+    "kingdom",
     "lake",
     "mountains",
     "ocean",
     "peninsula",
+    "province",
+    "provinces",
+    "republic",
     "river",
     "sea",
+    "shoals",
+    "states",
     "strait",
+    "straits",
+    "territory",
     "valley",
+];
+
+/// First words that make a name a place.
+const PLACE_FIRST: &[&str] = &[
+    "cape", "fort", "lake", "mount", "port", "porto", "puerto", "san", "santa", "santo",
 ];
 
 /// The group a name belongs to, as far as the text allows. `common` tells the words the
@@ -315,10 +349,13 @@ fn group_of(name: &str, titled: bool, common: &dyn Fn(&str) -> bool) -> Group {
         && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
     let connected = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
     let last = words.last().map_or("", String::as_str);
-    if contains(PLACES, &words.join(" ")) || (words.len() > 1 && GEOGRAPHY.contains(&last)) {
+    let first = words.first().map_or("", String::as_str);
+    if contains(PLACES, &words.join(" ")) {
         Group::Places
     } else if acronym || words.iter().any(|w| contains(ORGANISATION_WORDS, w)) {
         Group::Organisations
+    } else if words.len() > 1 && (GEOGRAPHY.contains(&last) || PLACE_FIRST.contains(&first)) {
+        Group::Places
     } else if words
         .iter()
         .any(|w| contains(DEMONYMS, w) || contains(PLACES, w))
@@ -415,5 +452,59 @@ mod tests {
         assert_eq!(names, ["Benazir Bhutto", "Manzoor Ahmed"]);
         assert_eq!(topics[1].forms.len(), 3);
         assert_eq!(topics[1].group, Group::People);
+    }
+
+    #[test]
+    fn initials_stay_inside_names() {
+        let found = names_in(&["In 1961 John F. Kennedy spoke. Later George W. Bush did."]);
+        assert_eq!(found, ["John F. Kennedy", "George W. Bush"]);
+        // A lone letter is no name.
+        assert!(names_in(&["Vitamin D. Then plan B and plan C."]).is_empty());
+    }
+
+    #[test]
+    fn a_title_with_of_names_an_office() {
+        let found: Vec<Found> = {
+            let text = "We wrote to the King of Prussia and to President Lincoln, and Lincoln \
+                        answered the Secretary of the Interior in Prussia.";
+            let w = words(text);
+            let mut usage = Usage::default();
+            usage.add(&w);
+            find(&w, &usage)
+        };
+        let titled: Vec<(String, bool)> = found.iter().map(|f| (f.name(), f.titled)).collect();
+        assert_eq!(
+            titled,
+            [
+                ("Prussia".to_string(), false),
+                ("Lincoln".to_string(), true),
+                ("Lincoln".to_string(), false),
+                ("Interior".to_string(), false),
+                ("Prussia".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn shouted_words_are_not_acronyms() {
+        let found = names_in(&[
+            "NATIONAL PARKS. The national parks and the parks of the PTCL.",
+            "The national debt.",
+        ]);
+        assert_eq!(found, ["PTCL"]);
+    }
+
+    #[test]
+    fn places_by_their_first_or_last_word() {
+        let never = |_: &str| false;
+        for place in [
+            "Argentine Republic",
+            "Lake Erie",
+            "San Juan",
+            "Formosa Straits",
+        ] {
+            assert_eq!(group_of(place, false, &never), Group::Places, "{place}");
+        }
+        assert_eq!(group_of("Harry Truman", false, &never), Group::People);
     }
 }
