@@ -42,13 +42,12 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         line += gap.matches('\n').count();
         let first = out.is_empty();
         let spaces = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}');
-        // The full stop of an initial ("John F. Kennedy") ends no sentence: the initial keeps it,
-        // and the name goes on.
+        // The full stop of an initial or of a title's abbreviation ("John F. Kennedy",
+        // "Mr. Smith") ends no sentence: the word keeps it, and the name goes on.
         let initial = out.last_mut().filter(|w| {
             let mut letters = w.text.chars();
-            !w.possessive
-                && letters.next().is_some_and(char::is_uppercase)
-                && letters.next().is_none()
+            let letter = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+            !w.possessive && (letter || matches!(w.key.as_str(), "dr" | "mr" | "mrs" | "ms"))
         });
         let after_initial = initial.is_some() && gap.strip_prefix('.').is_some_and(spaces);
         if let (true, Some(w)) = (after_initial, initial) {

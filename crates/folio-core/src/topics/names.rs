@@ -77,8 +77,8 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
             }
         }
         let mut run: Vec<&Word<'_>> = words[i..end].iter().collect();
-        // A sentence's first word joins a name only if it is name-like itself.
-        if run[0].start && !usage.name_like(run[0]) {
+        // A sentence's first word joins a name only if it is name-like itself, or a title.
+        if run[0].start && !usage.name_like(run[0]) && !contains(PERSON_TITLES, &run[0].key) {
             run.remove(0);
         }
         // A title before a name ("President Zardari") says it is a person's.
@@ -460,6 +460,18 @@ mod tests {
         assert_eq!(found, ["John F. Kennedy", "George W. Bush"]);
         // A lone letter is no name.
         assert!(names_in(&["Vitamin D. Then plan B and plan C."]).is_empty());
+        let text = "Mr. Smith met Dr. Jones.";
+        let w = words(text);
+        let mut usage = Usage::default();
+        usage.add(&w);
+        let titled: Vec<(String, bool)> = find(&w, &usage)
+            .iter()
+            .map(|f| (f.name(), f.titled))
+            .collect();
+        assert_eq!(
+            titled,
+            [("Smith".to_string(), true), ("Jones".to_string(), true)]
+        );
     }
 
     #[test]
