@@ -2,16 +2,19 @@
 //!
 //! Topics come from three places, in order of authority: a curated `topics.toml` in the data
 //! folder ([`curated`]), the documents' own metadata (breadcrumb categories, front-matter tags),
-//! and discovery from the text at build time ([`names`] for people, organisations and places;
-//! [`themes`] for key phrases). Every topic knows its sections, with mention counts and weights;
+//! and discovery from the text at build time ([`names`] for people, organisations and places,
+//! with [`variants`] merging the forms of a name and [`groups`] typing it; [`themes`] for key
+//! phrases). Every topic knows its sections, with mention counts and weights;
 //! topics with the same name from a weaker source are folded into the stronger one.
 
 mod capitals;
 #[cfg(feature = "ingest")]
 pub mod curated;
+mod groups;
 pub mod lexicon;
 pub mod names;
 pub mod themes;
+mod variants;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -172,7 +175,7 @@ pub fn discover(corpus: &Corpus) -> Vec<Draft> {
         .enumerate()
         .flat_map(|(r, w)| names::find(w, &usage).into_iter().map(move |f| (r, f)))
         .collect();
-    let mut drafts: Vec<Draft> = names::topics(&found, &usage)
+    let mut drafts: Vec<Draft> = variants::topics(&found, &usage)
         .into_iter()
         .filter(|t| {
             let total: u32 = t.mentions.values().sum();

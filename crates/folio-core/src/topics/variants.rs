@@ -1,0 +1,198 @@
+//! From the names found in each record to topics: variants of one name are merged —
+//! possessives, other letter cases, short forms ("Manzoor" → "Manzoor Ahmed" when only one
+//! longer name begins or ends with it), and an acronym with the expansion the text defines for
+//! it ("Peoples Labour Federation (PLF)") — and each topic is given its group.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::groups::group_of;
+use super::lexicon::{contains, DEMONYMS, PLACES};
+use super::names::{abbreviates, Found, Usage};
+use super::Group;
+
+/// A discovered name topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameTopic {
+    pub name: String,
+    pub group: Group,
+    /// Every way the text writes it.
+    pub forms: BTreeSet<String>,
+    /// Mentions per record.
+    pub mentions: BTreeMap<usize, u32>,
+}
+
+/// Merges the names found in each record into topics.
+pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
+    // Canonical name → (forms, mentions, titled, is acronym)
+    // Name → (forms, mentions per record, whether a title ever stood before it).
+    type Seen = (BTreeSet<String>, BTreeMap<usize, u32>, bool);
+    let mut names: BTreeMap<String, Seen> = BTreeMap::new();
+    for (record, f) in found {
+        let entry = names.entry(f.name()).or_default();
+        entry.0.insert(f.name());
+        *entry.1.entry(*record).or_default() += 1;
+        entry.2 |= f.titled;
+    }
+    let acronyms: BTreeMap<String, String> = found
+        .iter()
+        .filter_map(|(_, f)| {
+            f.defines
+                .as_ref()
+                .filter(|a| abbreviates(a, &f.words))
+                .map(|a| (a.clone(), f.name()))
+        })
+        .collect();
+    // Where each name goes: itself, or the longer name it is a variant of.
+    let keys: Vec<String> = names.keys().cloned().collect();
+    // Longer names by their first word and by their last word, for short forms.
+    let mut by_first: HashMap<&str, Vec<&String>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<&String>> = HashMap::new();
+    for k in &keys {
+        if let (Some((first, _)), Some((_, last))) = (k.split_once(' '), k.rsplit_once(' ')) {
+            by_first.entry(first).or_default().push(k);
+            by_last.entry(last).or_default().push(k);
+        }
+    }
+    let mut target: BTreeMap<String, String> = BTreeMap::new();
+    // The same name in other letter cases ("CONGRESS", "Congress"): the most written one wins.
+    let mut by_lower: HashMap<String, &String> = HashMap::new();
+    for k in &keys {
+        let best = by_lower.entry(k.to_lowercase()).or_insert(k);
+        let mentions = |n: &String| names.get(n).map_or(0, |e| e.1.values().sum::<u32>());
+        if mentions(k) > mentions(best) {
+            *best = k;
+        }
+    }
+    for name in &keys {
+        let words: Vec<&str> = name.split(' ').collect();
+        let demonym = words.iter().any(|w| contains(DEMONYMS, &w.to_lowercase()));
+        let goes_to = if let Some(long) = acronyms.get(name) {
+            Some(long.clone())
+        } else if let Some(other) = by_lower.get(&name.to_lowercase()).filter(|o| **o != name) {
+            Some((*other).clone())
+        } else if let Some(base) = name.strip_suffix('s').filter(|b| names.contains_key(*b)) {
+            // "Manzoors", "Left Oppositions": a possessive written without its apostrophe.
+            Some(base.to_string())
+        } else if demonym {
+            // "Pakistani" is about Pakistan when the text names Pakistan.
+            let lower = name.to_lowercase();
+            (4..lower.len())
+                .rev()
+                .map(|n| &name[..name.char_indices().nth(n).map_or(name.len(), |(i, _)| i)])
+                .find(|prefix| {
+                    names.contains_key(*prefix) && contains(PLACES, &prefix.to_lowercase())
+                })
+                .map(str::to_string)
+        } else if name.chars().all(|c| !c.is_lowercase()) {
+            None
+        } else {
+            // A short form: the one longer name that begins (or else ends) with it.
+            let prefix = format!("{name} ");
+            let starts: Vec<&String> = by_first
+                .get(words[0])
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|k| k.starts_with(&prefix))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let ends = by_last.get(name.as_str()).map_or(&[][..], Vec::as_slice);
+            if starts.len() == 1 {
+                Some(starts[0].clone())
+            } else if starts.is_empty() && ends.len() == 1 && words.len() == 1 {
+                Some(ends[0].clone())
+            } else {
+                None
+            }
+        };
+        target.insert(name.clone(), goes_to.unwrap_or_else(|| name.clone()));
+    }
+    // Follow chains (Manzoors → Manzoor → Manzoor Ahmed), guarding against cycles.
+    let resolve = |name: &String| -> String {
+        let mut current = name.clone();
+        for _ in 0..4 {
+            match target.get(&current) {
+                Some(next) if *next != current => current = next.clone(),
+                _ => break,
+            }
+        }
+        current
+    };
+    let mut merged: BTreeMap<String, NameTopic> = BTreeMap::new();
+    let mut titled: BTreeMap<String, bool> = BTreeMap::new();
+    for (name, (forms, mentions, was_titled)) in names {
+        let canonical = resolve(&name);
+        let topic = merged
+            .entry(canonical.clone())
+            .or_insert_with(|| NameTopic {
+                name: canonical.clone(),
+                group: Group::Other,
+                forms: BTreeSet::new(),
+                mentions: BTreeMap::new(),
+            });
+        topic.forms.extend(forms);
+        for (record, n) in mentions {
+            *topic.mentions.entry(record).or_default() += n;
+        }
+        *titled.entry(canonical).or_default() |= was_titled;
+    }
+    let expansions: BTreeMap<&String, &String> =
+        acronyms.iter().map(|(a, long)| (long, a)).collect();
+    merged
+        .into_values()
+        // A name made only of words for peoples ("Eastern European") is an adjective, not a topic.
+        .filter(|t| {
+            !t.name
+                .split(' ')
+                .all(|w| contains(DEMONYMS, &w.to_lowercase()))
+        })
+        .map(|mut t| {
+            let common = |w: &str| usage.common(w);
+            t.group = group_of(
+                &t.name,
+                titled.get(&t.name).copied().unwrap_or(false),
+                &common,
+            );
+            if let Some(acronym) = expansions.get(&t.name) {
+                t.group = Group::Organisations;
+                t.name = format!("{} ({acronym})", t.name);
+            }
+            t
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_merge() {
+        let found: Vec<(usize, Found)> = [
+            "Manzoor Ahmed",
+            "Manzoor",
+            "Manzoors",
+            "Benazir Bhutto",
+            "Benazir",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            (
+                i,
+                Found {
+                    words: n.split(' ').map(String::from).collect(),
+                    titled: false,
+                    defines: None,
+                },
+            )
+        })
+        .collect();
+        let topics = topics(&found, &Usage::default());
+        let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Benazir Bhutto", "Manzoor Ahmed"]);
+        assert_eq!(topics[1].forms.len(), 3);
+        assert_eq!(topics[1].group, Group::People);
+    }
+}
