@@ -6,6 +6,7 @@ pub mod components;
 pub mod corpus;
 pub mod dom;
 pub mod embed;
+pub mod explorer;
 pub mod hooks;
 pub mod navigation;
 pub mod outline;

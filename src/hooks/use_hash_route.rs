@@ -8,9 +8,9 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::app::Route;
 use crate::dom;
 use crate::embed::Host;
+use crate::route::Route;
 
 /// Calls `on_route` with the route of the hash after each `hashchange` or `popstate`. Hashes
 /// that are not routes (plain in-page anchors) are ignored. One address change fires both
