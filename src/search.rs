@@ -6,7 +6,7 @@
 //! [`ENABLED`] is false, the field is not shown, [`run`] finds nothing and the optimiser
 //! drops the engine from the WASM.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use folio_core::index::SearchIndex;
 use folio_core::search::query::parse;
@@ -147,10 +147,10 @@ pub fn block_at(blocks: &[Block], offset: usize) -> usize {
 }
 
 /// What to highlight in the document being read: the matched terms of each of its sections
-/// that the search found, by section index.
+/// that the search found, as (section index, terms).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Highlights {
-    pub sections: HashMap<usize, Vec<String>>,
+    pub sections: Vec<(usize, Vec<String>)>,
 }
 
 impl Highlights {
@@ -170,6 +170,14 @@ impl Highlights {
 
     pub fn is_empty(&self) -> bool {
         self.sections.is_empty()
+    }
+
+    /// The terms to mark in section `section`, if the search found it.
+    pub fn terms_of(&self, section: usize) -> Option<&[String]> {
+        self.sections
+            .iter()
+            .find(|(s, _)| *s == section)
+            .map(|(_, terms)| terms.as_slice())
     }
 }
 
@@ -364,7 +372,8 @@ mod tests {
         let highlights = Highlights::of(&results, 0);
         if ENABLED {
             assert_eq!(highlights.sections.len(), 1);
-            assert_eq!(highlights.sections[&1], ["t"]);
+            assert_eq!(highlights.terms_of(1), Some(&["t".to_string()][..]));
+            assert_eq!(highlights.terms_of(0), None);
         } else {
             assert!(
                 highlights.is_empty(),

@@ -1,6 +1,5 @@
 //! The reading pane's content: one whole document, section by section.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use folio_core::Corpus;
@@ -44,17 +43,16 @@ pub fn Article(props: &ArticleProps) -> Html {
         let tag = format!("h{}", (section.level.max(1) + 1).min(6));
         let heading_class =
             class_list("section-heading", &[section.untitled.then_some("untitled")]);
-        let terms: Option<HashSet<&str>> = props
+        let terms: Option<&[String]> = props
             .highlights
             .as_ref()
             .filter(|_| search::ENABLED)
-            .and_then(|h| h.sections.get(&i))
-            .map(|terms| terms.iter().map(String::as_str).collect());
+            .and_then(|h| h.terms_of(i));
         let filter = props.filter.as_deref();
         let spot = (props.doc as u32, i as u32);
         let matched = filter.and_then(|f| f.matches(spot));
         let marks = Marks {
-            terms: terms.as_ref(),
+            terms,
             forms: filter.map(|f| f.forms.as_slice()),
         };
         let title = if section.untitled {

@@ -4,7 +4,6 @@
 //! an active search are wrapped in `mark`, mentions of an active name topic in `mark.topic`.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use folio_core::search::snippet::highlight;
 use folio_core::{Block, List, Span, Text};
@@ -17,7 +16,7 @@ use crate::topics::{form_ranges, mark_pieces};
 /// What to mark in a text: the normalised terms of a search and the written forms of names.
 #[derive(Clone, Copy, Default)]
 pub struct Marks<'a> {
-    pub terms: Option<&'a HashSet<&'a str>>,
+    pub terms: Option<&'a [String]>,
     pub forms: Option<&'a [String]>,
 }
 
@@ -69,7 +68,7 @@ fn block(block: &Block, r: &mut Render) -> Html {
 }
 
 /// Text with the words whose terms are in `terms` wrapped in `mark`; plain text without terms.
-pub fn marked(text: &str, terms: Option<&HashSet<&str>>) -> Html {
+pub fn marked(text: &str, terms: Option<&[String]>) -> Html {
     marked_with(text, Marks { terms, forms: None })
 }
 

@@ -1,6 +1,5 @@
 //! The list of search results, shown over the reading pane while there is a query.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use folio_core::search::{Hit, SearchResults};
@@ -151,11 +150,10 @@ fn item(
         .get(hit.doc)
         .and_then(|d| d.sections.get(hit.section))
         .is_some_and(|s| s.untitled);
-    let terms: HashSet<&str> = hit.terms.iter().map(String::as_str).collect();
     let title = if untitled {
         html! { { hit.title.clone() } }
     } else {
-        marked(&hit.title, Some(&terms))
+        marked(&hit.title, Some(&hit.terms))
     };
     let snippet = &hit.snippet;
     let here = position == active;

@@ -2,7 +2,6 @@
 //! active ones as removable chips, a field that filters the list, and a line saying how
 //! several topics combine.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use folio_core::topics::Topics;
@@ -37,7 +36,8 @@ pub struct TopicPanelProps {
 #[component]
 pub fn TopicPanel(props: &TopicPanelProps) -> Html {
     let filter = use_state(String::new);
-    let opened = use_state(HashSet::<String>::new);
+    // The labels of the groups shown whole (a few at most).
+    let opened = use_state(Vec::<String>::new);
     let topics = &props.topics.topics;
     if topics.is_empty() {
         return Html::default();
@@ -114,8 +114,11 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
             let opened = opened.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
                 let mut next = (*opened).clone();
-                if !next.remove(&label) {
-                    next.insert(label.clone());
+                match next.iter().position(|l| *l == label) {
+                    Some(at) => {
+                        next.remove(at);
+                    }
+                    None => next.push(label.clone()),
                 }
                 opened.set(next);
             });

@@ -90,14 +90,21 @@ fn allowed_except(
 /// sections a query matches — when there is a query.
 pub fn counts(topics: &Topics, active: &[usize], matching: Option<&[Spot]>) -> Vec<u32> {
     let matching: Option<HashSet<Spot>> = matching.map(|m| m.iter().copied().collect());
-    let mut by_group: HashMap<&Group, Option<HashSet<Spot>>> = HashMap::new();
+    // What the other groups leave, per group: a handful of groups, so a list.
+    let mut by_group: Vec<(&Group, Option<HashSet<Spot>>)> = Vec::new();
     topics
         .topics
         .iter()
         .map(|topic| {
-            let left = by_group
-                .entry(&topic.group)
-                .or_insert_with(|| allowed_except(topics, active, Some(&topic.group)));
+            let at = match by_group.iter().position(|(g, _)| *g == &topic.group) {
+                Some(at) => at,
+                None => {
+                    let left = allowed_except(topics, active, Some(&topic.group));
+                    by_group.push((&topic.group, left));
+                    by_group.len() - 1
+                }
+            };
+            let left = &by_group[at].1;
             topic
                 .sections
                 .iter()
@@ -122,21 +129,23 @@ pub fn mentions(topics: &Topics, active: &[usize]) -> HashMap<Spot, u32> {
 
 /// The tags of every section: the indices of its topics, strongest first, at most [`TAGS`].
 pub fn section_tags(topics: &Topics) -> HashMap<Spot, Vec<usize>> {
-    let mut all: HashMap<Spot, Vec<(usize, f32)>> = HashMap::new();
+    // Every (section, topic, weight), strongest first; the sort is stable, so equal weights
+    // keep the order of the topic list.
+    let mut all: Vec<(Spot, usize, f32)> = Vec::new();
     for (i, topic) in topics.topics.iter().enumerate() {
         for s in &topic.sections {
-            all.entry((s.doc, s.section))
-                .or_default()
-                .push((i, s.weight));
+            all.push(((s.doc, s.section), i, s.weight));
         }
     }
-    all.into_iter()
-        .map(|(spot, mut tags)| {
-            // Stable: equal weights keep the order of the topic list.
-            sort_stably_by(&mut tags, |t| -i64::from(total_order(t.1)));
-            (spot, tags.into_iter().take(TAGS).map(|t| t.0).collect())
-        })
-        .collect()
+    sort_stably_by(&mut all, |t| -i64::from(total_order(t.2)));
+    let mut out: HashMap<Spot, Vec<usize>> = HashMap::new();
+    for (spot, topic, _) in all {
+        let tags = out.entry(spot).or_default();
+        if tags.len() < TAGS {
+            tags.push(topic);
+        }
+    }
+    out
 }
 
 /// Sorts `items` by `key`, smallest first, keeping the order of equal keys. Every caller

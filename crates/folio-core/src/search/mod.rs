@@ -88,7 +88,7 @@ pub struct Hit {
     /// How many of the query's clauses the section holds.
     pub matched: u32,
     pub snippet: snippet::Snippet,
-    /// The normalised terms that matched in this section, for highlighting.
+    /// The normalised terms that matched in this section, sorted, for highlighting.
     pub terms: Vec<String>,
 }
 

@@ -1,7 +1,6 @@
 //! Snippets: the window of about thirty words of a section's body holding the most query
 //! matches, with the matched words as byte ranges for highlighting.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -41,9 +40,10 @@ fn best_window(matches: &[u32]) -> u32 {
     best.1.saturating_sub(LEAD)
 }
 
-/// Byte ranges of the words of `text` whose terms are in `terms`, merged where they touch.
-pub fn highlight(text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
-    highlight_where(text, |term| terms.contains(term))
+/// Byte ranges of the words of `text` whose terms are in `terms` (a hit's few terms), merged
+/// where they touch.
+pub fn highlight(text: &str, terms: &[String]) -> Vec<Range<usize>> {
+    highlight_where(text, |term| terms.iter().any(|t| t == term))
 }
 
 /// Byte ranges of the words of `text` whose terms satisfy `wanted`, merged where they touch.
@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn highlights_merge_and_point_into_the_text() {
-        let terms: HashSet<&str> = ["minimum", "wage"].into();
+        let terms = ["minimum".to_string(), "wage".to_string()];
         let text = "the Minimum wage, and the minimum–wage";
         let ranges = highlight(text, &terms);
         assert_eq!(&text[ranges[0].clone()], "Minimum");
