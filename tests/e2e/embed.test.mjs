@@ -10,23 +10,28 @@ import { launchBrowser, screenshot, serveDist, until, watchedPage } from './help
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-const HOST_HTML = `<!doctype html>
+/** A host page with the host's stylesheet, a script of its own and `body`. */
+function hostPage(title, script, body) {
+  return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
-  <title>Host page</title>
+  <title>${title}</title>
   <link rel="icon" href="explorer/icon-192.png">
   <link rel="stylesheet" href="/host.css">
-  <script type="module" src="/host.js"></script>
+  <script type="module" src="${script}"></script>
 </head>
 <body>
-  <h1>The host's own page</h1>
+${body}
+</body>
+</html>`;
+}
+
+const HOST_HTML = hostPage('Host page', '/host.js', `  <h1>The host's own page</h1>
   <p class="host-text">Text of the host.</p>
   <iframe id="frame" src="explorer/embed.html" title="Documents"></iframe>
   <div id="one" class="explorer"></div>
-  <div id="two" class="explorer"></div>
-</body>
-</html>`;
+  <div id="two" class="explorer"></div>`);
 
 // Rules a careless host might have; none may reach inside the explorers.
 const HOST_CSS = `
@@ -64,20 +69,8 @@ document.body.dataset.ready = 'true';
 
 // A host that sizes the frame to its content and tells it which part of it is on screen, as
 // the README shows.
-const TALL_HTML = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Tall host</title>
-  <link rel="icon" href="explorer/icon-192.png">
-  <link rel="stylesheet" href="/host.css">
-  <script type="module" src="/tall.js"></script>
-</head>
-<body>
-  <h1>A page with a frame as tall as its content</h1>
-  <iframe id="frame" src="explorer/embed.html" title="Documents"></iframe>
-</body>
-</html>`;
+const TALL_HTML = hostPage('Tall host', '/tall.js', `  <h1>A page with a frame as tall as its content</h1>
+  <iframe id="frame" src="explorer/embed.html" title="Documents"></iframe>`);
 
 const TALL_JS = `
 const frame = document.getElementById('frame');
