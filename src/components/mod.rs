@@ -18,14 +18,13 @@ pub mod topic_tags;
 
 /// A class attribute: `base` and those of `modifiers` that are given.
 pub fn class_list(base: &'static str, modifiers: &[Option<&'static str>]) -> AttrValue {
+    if modifiers.iter().all(Option::is_none) {
+        return AttrValue::Static(base);
+    }
     let mut list = String::from(base);
     for modifier in modifiers.iter().flatten() {
         list.push(' ');
         list.push_str(modifier);
     }
-    if list.len() == base.len() {
-        AttrValue::Static(base)
-    } else {
-        AttrValue::from(list)
-    }
+    AttrValue::from(list)
 }

@@ -1,6 +1,5 @@
 //! The sticky bar at the top: the contents button (narrow screens), the name of the app, the
-//! title of the document being read, the search field and the theme
-//! toggle.
+//! title of the document being read, the search field and the theme toggle.
 
 use yew::prelude::*;
 
