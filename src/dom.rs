@@ -126,6 +126,18 @@ pub fn element_by_id(id: &str) -> Option<Element> {
     document()?.get_element_by_id(id)
 }
 
+/// The element matching `selector` that the target of `event` is, or sits in: what a click
+/// landed on, for one listener over many links or buttons.
+pub fn event_closest(event: &web_sys::Event, selector: &str) -> Option<Element> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()
+}
+
 /// The first element matching a CSS selector.
 pub fn query(selector: &str) -> Option<Element> {
     document()?.query_selector(selector).ok()?

@@ -2,13 +2,12 @@
 //! links followed in memory where the explorer does not own the address, a new topic filter,
 //! and commands from a host page.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::embed::{Command, Host};
 use crate::route::Route;
-use crate::search;
 use crate::state::{Action, State};
+use crate::{dom, search};
 
 /// Shows the topic filter `ids` where the reader is, as a new history entry.
 pub fn set_topics(
@@ -37,11 +36,7 @@ pub fn follow_link(
     if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
         return;
     }
-    let Some(link) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[href^='#/']").ok().flatten())
-    else {
+    let Some(link) = dom::event_closest(event, "a[href^='#/']") else {
         return;
     };
     let mut href = link.get_attribute("href").unwrap_or_default();
@@ -72,11 +67,8 @@ pub fn keep_link_in_memory(event: &MouseEvent, host: &Host) {
     if !host.in_memory() || event.default_prevented() {
         return;
     }
-    let href = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[href^='#']").ok().flatten())
-        .and_then(|link| link.get_attribute("href"));
+    let href =
+        dom::event_closest(event, "a[href^='#']").and_then(|link| link.get_attribute("href"));
     if let Some(href) = href {
         event.prevent_default();
         if Route::parse(&href).is_some() {

@@ -5,11 +5,11 @@
 use std::rc::Rc;
 
 use folio_core::topics::Topics;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::class_list;
+use crate::dom;
 use crate::topics::shelves;
 
 /// Each group shows this many topics (and the active ones) until the reader asks for more.
@@ -48,10 +48,7 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
     let on_click = {
         let on_toggle = props.on_toggle.clone();
         Callback::from(move |event: MouseEvent| {
-            let id = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("button[data-topic]").ok().flatten())
+            let id = dom::event_closest(&event, "button[data-topic]")
                 .and_then(|b| b.get_attribute("data-topic"));
             if let Some(id) = id {
                 on_toggle.emit(id);
