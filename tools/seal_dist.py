@@ -2,8 +2,11 @@
 """Finishes a Trunk build (run by Trunk as its post_build hook, see Trunk.toml): joins the
 stylesheets into one file; writes embed.html, the page for frames; mount.js, the module other
 pages import; and sw.js, the service worker, with the build's version and the list of files it
-keeps offline. The scripts written or copied here, and the bindings, lose their comment lines
-and indentation.
+keeps offline.
+
+A release build's bindings and WASM call each other by short names (tools/wasm_names.py), and
+its scripts are minified by terser; the bindings and the WASM are then renamed after their new
+content. A dev build's scripts only lose their comment lines and indentation.
 
 The version is a hash of every file of the build, so any change to the code, the styles or
 the corpus makes a new service worker and a new cache.
@@ -16,10 +19,14 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
+from wasm_names import NamesError, shorten
+
 SOURCE = Path(os.environ.get("TRUNK_SOURCE_DIR", Path(__file__).resolve().parent.parent))
+TERSER = SOURCE / "node_modules" / ".bin" / "terser"
 # Generated here, so never part of the version (sw.js) or never offline (nothing).
 WORKER = "sw.js"
 
@@ -41,6 +48,18 @@ def compact(script: str) -> str:
     script = re.sub(r"(?m)^[ \t]*//.*\n", "", script)
     script = re.sub(r"(?ms)^[ \t]*/\*.*?\*/[ \t]*\n", "", script)
     return re.sub(r"(?m)^[ \t]+", "", script)
+
+
+def minify(script: str, module: bool) -> str:
+    """The script minified by terser: compressed, with its local names mangled."""
+    if not TERSER.is_file():
+        raise RuntimeError(f"{TERSER} is missing: run `make setup`")
+    flags = ["--module"] if module else []
+    done = subprocess.run([str(TERSER), *flags, "--compress", "--mangle"], input=script,
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"terser failed: {done.stderr.strip()}")
+    return done.stdout
 
 
 def sri(data: bytes) -> str:
@@ -79,15 +98,37 @@ def main() -> int:
         return 1
     index, styles = join_styles(folder, index)
 
-    # The bindings, compacted; the page preloads them with their hash, which follows.
-    bindings = folder / glue
-    code = compact(bindings.read_text(encoding="utf-8")).encode()
-    bindings.write_bytes(code)
-    preload = rf'(<link\b[^>]*\bhref="?\.?/?{re.escape(glue)}"?[^>]*\bintegrity=)"?sha384-[A-Za-z0-9+/=]+"?'
-    index, updated = re.subn(preload, lambda m: f'{m.group(1)}"{sri(code)}"', index)
-    if not updated and re.search(rf'<link\b[^>]*{re.escape(glue)}[^>]*\bintegrity=', index):
-        print("seal_dist: cannot update the hash of the bindings in index.html", file=sys.stderr)
-        return 1
+    release = os.environ.get("TRUNK_PROFILE") == "release"
+    finish = (lambda script, module: minify(script, module)) if release else \
+        (lambda script, module: compact(script))
+
+    # The bindings and the WASM: short names and minified in a release, then named after their
+    # content. The page preloads both with their hash, which follows.
+    code = (folder / glue).read_text(encoding="utf-8")
+    binary = (folder / wasm).read_bytes()
+    if release:
+        try:
+            binary, code = shorten(binary, code)
+        except NamesError as error:
+            print(f"seal_dist: {wasm}: {error}", file=sys.stderr)
+            return 1
+    code = finish(code, True).encode()
+    renamed = {}
+    for old, data, suffix in ((glue, code, ".js"), (wasm, binary, "_bg.wasm")):
+        new = old
+        if release:
+            stem = re.sub(r"(-[0-9a-f]{16})?(_bg)?\.(js|wasm)$", "", old)
+            new = f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+        (folder / old).unlink()
+        (folder / new).write_bytes(data)
+        renamed[old] = new
+        index = re.sub(rf"(?<![\w.-]){re.escape(old)}(?![\w.-])", new, index)
+        preload = rf'(<link\b[^>]*\bhref="?\.?/?{re.escape(new)}"?[^>]*\bintegrity=)"?sha384-[A-Za-z0-9+/=]+"?'
+        index, updated = re.subn(preload, lambda m, d=data: f'{m.group(1)}"{sri(d)}"', index)
+        if not updated and re.search(rf'<link\b[^>]*{re.escape(new)}[^>]*\bintegrity=', index):
+            print(f"seal_dist: cannot update the hash of {new} in index.html", file=sys.stderr)
+            return 1
+    glue, wasm = renamed[glue], renamed[wasm]
     (folder / "index.html").write_text(index, encoding="utf-8")
 
     # The frame page: the same page, marked so that the app starts in embed mode.
@@ -97,11 +138,11 @@ def main() -> int:
     mount = (SOURCE / "assets" / "mount.js").read_text(encoding="utf-8")
     mount = (mount.replace("__FOLIO_GLUE__", glue).replace("__FOLIO_WASM__", wasm)
              .replace("__FOLIO_STYLES__", json.dumps(styles)))
-    (folder / "mount.js").write_text(compact(mount), encoding="utf-8")
+    (folder / "mount.js").write_text(finish(mount, True), encoding="utf-8")
 
     loader = folder / "loader.js"
     if loader.is_file():
-        loader.write_text(compact(loader.read_text(encoding="utf-8")), encoding="utf-8")
+        loader.write_text(finish(loader.read_text(encoding="utf-8"), True), encoding="utf-8")
 
     files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
                    if p.is_file() and p.name != WORKER)
@@ -113,11 +154,15 @@ def main() -> int:
     worker = (SOURCE / "assets" / WORKER).read_text(encoding="utf-8")
     worker = (worker.replace("__FOLIO_VERSION__", version)
               .replace("__FOLIO_FILES__", json.dumps(files)))
-    (folder / WORKER).write_text(compact(worker), encoding="utf-8")
+    (folder / WORKER).write_text(finish(worker, False), encoding="utf-8")
     print(f"seal_dist: version {version}, {len(files)} files kept offline, "
           f"{len(styles)} stylesheet(s)")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except RuntimeError as error:
+        print(f"seal_dist: {error}", file=sys.stderr)
+        sys.exit(1)
