@@ -36,9 +36,28 @@ const GEOGRAPHY: &[&str] = &[
     "valley",
 ];
 
-/// First words that make a name a place.
+/// First words that make a name a place (the Spanish articles as in El Paso, La Plata, Los
+/// Angeles).
 const PLACE_FIRST: &[&str] = &[
-    "cape", "fort", "lake", "mount", "port", "porto", "puerto", "san", "santa", "santo",
+    "cape", "el", "fort", "la", "lake", "las", "los", "mount", "port", "porto", "puerto", "san",
+    "santa", "santo",
+];
+
+/// Directions that, before a place, make a region: North Atlantic, South Pacific.
+const COMPASS: &[&str] = &["central", "east", "north", "south", "west"];
+
+/// Words no person's name holds: faiths and what they worship, laws and treaties.
+const IMPERSONAL: &[&str] = &[
+    "almighty",
+    "amendment",
+    "constitution",
+    "declaration",
+    "doctrine",
+    "god",
+    "islam",
+    "porte",
+    "providence",
+    "treaty",
 ];
 
 /// The group a name belongs to, as far as the text allows. `common` tells the words the
@@ -50,7 +69,9 @@ pub(super) fn group_of(name: &str, titled: bool, common: &dyn Fn(&str) -> bool) 
     let connected = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
     let last = words.last().map_or("", String::as_str);
     let first = words.first().map_or("", String::as_str);
-    if contains(PLACES, &words.join(" ")) {
+    if contains(PLACES, &words.join(" "))
+        || words.len() > 1 && COMPASS.contains(&first) && contains(PLACES, &words[1..].join(" "))
+    {
         Group::Places
     } else if acronym || words.iter().any(|w| contains(ORGANISATION_WORDS, w)) {
         Group::Organisations
@@ -60,6 +81,12 @@ pub(super) fn group_of(name: &str, titled: bool, common: &dyn Fn(&str) -> bool) 
         .iter()
         .any(|w| contains(DEMONYMS, w) || contains(PLACES, w))
     {
+        Group::Other
+    } else if words.len() == 1 && GEOGRAPHY.contains(&first)
+        || words.iter().any(|w| IMPERSONAL.contains(&w.as_str()))
+    {
+        // A lone word of geography ("the Provinces"), a faith, a law ("Declaration of
+        // Independence"): a topic, not a person.
         Group::Other
     } else if connected {
         // "House of Representatives", "Bank of England": institutions, not people.
@@ -96,5 +123,43 @@ mod tests {
             assert_eq!(group_of(place, false, &never), Group::Places, "{place}");
         }
         assert_eq!(group_of("Harry Truman", false, &never), Group::People);
+    }
+
+    #[test]
+    fn spanish_articles_and_directions_make_places() {
+        let never = |_: &str| false;
+        for place in [
+            "El Paso",
+            "La Plata",
+            "Los Angeles",
+            "North Atlantic",
+            "South Pacific",
+        ] {
+            assert_eq!(group_of(place, false, &never), Group::Places, "{place}");
+        }
+    }
+
+    #[test]
+    fn faiths_laws_and_lone_geography_are_not_people() {
+        let never = |_: &str| false;
+        for name in [
+            "Almighty God",
+            "Federal Constitution",
+            "Sublime Porte",
+            "Shi'a Islam",
+            "Declaration of Independence",
+            "Monroe Doctrine",
+        ] {
+            assert_eq!(group_of(name, false, &never), Group::Other, "{name}");
+        }
+        assert_eq!(group_of("Provinces", true, &never), Group::Other);
+        assert_eq!(group_of("Lincoln", true, &never), Group::People);
+    }
+
+    #[test]
+    fn peoples_and_their_groups_are_not_people() {
+        let never = |_: &str| false;
+        assert_eq!(group_of("Fox Indians", false, &never), Group::Other);
+        assert_eq!(group_of("Al Qaida", false, &never), Group::Organisations);
     }
 }
