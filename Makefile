@@ -78,10 +78,10 @@ dist-lite: fetch ## Build the release without search into target/dist-lite/ and 
 	@python3 tools/sizes.py target/dist-lite $(LITE_BUDGET_KB)
 
 # A second deploy for the end-to-end tests of updates: the same code over another, small
-# corpus, in target/e2e/dist-next/. Rebuilt when the code, styles or assets change.
+# corpus, in target/e2e/dist-next/. Rebuilt when the code, styles, assets or build tools change.
 NEXT_DIR := target/e2e/dist-next
 NEXT_DATA := target/e2e/data-next
-NEXT_INPUTS := $(shell find src styles assets build.rs index.html Trunk.toml Cargo.toml Cargo.lock -type f 2>/dev/null)
+NEXT_INPUTS := $(shell find src styles assets build.rs index.html Trunk.toml Cargo.toml Cargo.lock tools/seal_dist.py tools/wasm_names.py package-lock.json -type f 2>/dev/null)
 
 dist-next: $(NEXT_DIR)/sw.js ## Build the second deploy the update tests switch to.
 
