@@ -173,7 +173,10 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                     oninput={on_filter}
                 />
             }
-            { for groups }
+            // The groups in an element of their own: children are matched from the end, so a
+            // list that grows or shrinks among its siblings would rebuild them, and the filter
+            // field would lose focus as the reader types.
+            <div class="topic-groups">{ for groups }</div>
             if filtering && shelves.is_empty() {
                 <p class="topics-none">{ format!("No topic is called “{}”.", filter.trim()) }</p>
             }
