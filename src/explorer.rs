@@ -16,13 +16,13 @@ use crate::embed::{Host, Mode};
 use crate::hooks::use_escape_key::use_escape_key;
 use crate::hooks::use_hash_route::use_hash_route;
 use crate::hooks::use_host_link::use_host_link;
+use crate::hooks::use_page_keys::{use_page_keys, Shortcut};
 use crate::hooks::use_scroll_spy::use_scroll_spy;
 use crate::hooks::use_scroll_to_place::{use_scroll_to_place, Target};
-use crate::hooks::use_search_keys::use_search_keys;
 use crate::hooks::use_searches::{use_searches, Searches};
 use crate::hooks::use_theme::use_theme;
 use crate::navigation::{follow_link, keep_link_in_memory, obey, set_topics};
-use crate::outline::element_id;
+use crate::outline::{element_id, neighbours};
 use crate::place::resolve;
 use crate::route::Route;
 use crate::search::{display_order, group_by_doc, snippet_block};
@@ -220,27 +220,48 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     };
     let searching = listing || !state.query.is_empty() || !state.route.query.is_empty();
     // A guest on a host page leaves the page's keys to it.
-    use_search_keys(
-        search::ENABLED && host.owns_page(),
-        {
-            let host = host.clone();
-            Callback::from(move |()| host.focus_field(FIELD_ID))
-        },
-        {
-            let dispatch = dispatch.clone();
-            let toc_open = state.toc_open;
-            let host = host.clone();
-            Callback::from(move |()| {
-                // An open drawer takes Escape first.
-                if toc_open || !searching {
-                    return false;
-                }
+    use_page_keys(host.owns_page(), {
+        let dispatch = dispatch.clone();
+        let toc_open = state.toc_open;
+        let host = host.clone();
+        let reading_hash = reading_hash.clone();
+        // The sections before and after the one being read, as addresses.
+        let (prev, next) = current
+            .as_deref()
+            .and_then(|id| doc.sections.iter().position(|s| s.id == id))
+            .map_or((None, None), |section| {
+                neighbours(corpus, (place.doc, section))
+            });
+        let [prev, next] = [prev, next].map(|spot| {
+            spot.map(|(d, s)| {
+                let to = &corpus.documents[d];
+                Route::section(&to.id, &to.sections[s].id)
+                    .with_topics(&topic_ids)
+                    .to_hash()
+            })
+        });
+        Callback::from(move |key| match key {
+            Shortcut::Focus if search::ENABLED => {
+                host.focus_field(FIELD_ID);
+                true
+            }
+            // An open drawer takes Escape first.
+            Shortcut::Escape if searching && !toc_open => {
                 host.replace(&reading_hash);
                 dispatch.dispatch(Action::CloseSearch);
                 true
-            })
-        },
-    );
+            }
+            // The arrows page through the text; the results are not paged.
+            Shortcut::Previous | Shortcut::Next if !listing => {
+                let to = if key == Shortcut::Next { &next } else { &prev };
+                let Some(to) = to else { return false };
+                host.follow(to);
+                dispatch.dispatch(Action::CloseToc);
+                true
+            }
+            _ => false,
+        })
+    });
 
     // Stable across renders, so that the contents do not re-render on every keystroke.
     let on_link = use_callback(

@@ -1,4 +1,4 @@
-// Routing in the hash: deep links, reloads, history, and the prev/next pager.
+// Routing in the hash: deep links, reloads, history, the prev/next pager and its keys.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -69,6 +69,37 @@ test('the pager links to the next and the previous section', () =>
     assert.equal(await page.locator(`${pager(first)} a[rel="next"]`).count(), 1, 'next on the first section');
     assert.equal(await page.locator(`${pager(last)} a[rel="next"]`).count(), 0, 'no next on the last section');
     assert.equal(await page.locator(`${pager(last)} a[rel="prev"]`).count(), 1, 'prev on the last section');
+  }));
+
+test('the arrow keys go to the next and the previous section, but not while typing', () =>
+  withApp('', {}, async ({ page, base }) => {
+    const entries = await tocEntries(page);
+    const [before, here, after] = entries.slice(4, 7);
+    await coldLoad(page, base + route(here.doc, here.section));
+    await waitInView(page, here.doc, here.section);
+
+    await page.keyboard.press('ArrowRight');
+    await waitForHash(page, route(after.doc, after.section));
+    await waitInView(page, after.doc, after.section);
+    await page.keyboard.press('ArrowLeft');
+    await waitForHash(page, route(here.doc, here.section));
+    await waitInView(page, here.doc, here.section);
+    await page.keyboard.press('ArrowLeft');
+    await waitForHash(page, route(before.doc, before.section));
+    await waitInView(page, before.doc, before.section);
+
+    // With Shift the arrows select text; in a field they move the caret.
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.focus('input[aria-label="Filter topics"]');
+    await page.keyboard.type('ab');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(300);
+    assert.equal(await currentHash(page), route(before.doc, before.section));
+
+    // Back returns to where the keys came from: each step was a visit.
+    await page.goBack();
+    await waitForHash(page, route(here.doc, here.section));
   }));
 
 test('an empty route shows the first document from the top', () =>
