@@ -48,10 +48,33 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
     let on_click = {
         let on_toggle = props.on_toggle.clone();
         Callback::from(move |event: MouseEvent| {
-            let id = dom::event_closest(&event, "button[data-topic]")
-                .and_then(|b| b.get_attribute("data-topic"));
-            if let Some(id) = id {
-                on_toggle.emit(id);
+            let Some(button) = dom::event_closest(&event, "button[data-topic]") else {
+                return;
+            };
+            let Some(id) = button.get_attribute("data-topic") else {
+                return;
+            };
+            // A removed chip takes the focus with it: it goes to the topic's button in the
+            // list, or else to the first chip left, or the filter field.
+            let panel = button
+                .matches(".topic-chip")
+                .unwrap_or(false)
+                .then(|| button.closest(".topics").ok().flatten())
+                .flatten();
+            on_toggle.emit(id.clone());
+            if let Some(panel) = panel {
+                dom::after_paint(move || {
+                    let next = [
+                        format!(".topic-list button[data-topic=\"{id}\"]"),
+                        ".topic-chip".to_string(),
+                        ".topics-filter".to_string(),
+                    ]
+                    .iter()
+                    .find_map(|selector| panel.query_selector(selector).ok().flatten());
+                    if let Some(next) = next {
+                        dom::focus_quietly(&next);
+                    }
+                });
             }
         })
     };

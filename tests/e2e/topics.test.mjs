@@ -132,9 +132,16 @@ test('topics filter the contents: all groups at once, any topic within a group, 
     await page.click('nav#toc a[data-section="the-ptcl-strike"]');
     await waitForHash(page, `#/d/${doc}/the-ptcl-strike?t=ptcl,islamabad,ppp`);
 
-    // A chip removes its topic; "Clear all" removes the rest.
-    await page.click(`${PANEL} button.topic-chip[aria-label="Remove topic Islamabad"]`);
+    // A chip removes its topic; "Clear all" removes the rest. From the keyboard, the focus
+    // goes from the removed chip to the topic's button in the list.
+    await page.focus(`${PANEL} button.topic-chip[aria-label="Remove topic Islamabad"]`);
+    await page.keyboard.press('Enter');
     await waitForTopics(page, ['ptcl', 'ppp']);
+    await until(page, 'the focus is on the button of Islamabad', () => {
+      const focused = document.activeElement;
+      return focused?.matches('.topic-list button.topic') && focused.dataset.topic === 'islamabad'
+        && focused.getAttribute('aria-pressed') === 'false';
+    });
     await page.click(`${PANEL} .topics-clear`);
     await waitForMatched(page, null);
     assert.deepEqual(await topicsInHash(page), []);
