@@ -29,7 +29,7 @@ ${body}
 
 const HOST_HTML = hostPage('Host page', '/host.js', `  <h1>The host's own page</h1>
   <p class="host-text">Text of the host.</p>
-  <iframe id="frame" src="explorer/embed.html" title="Documents"></iframe>
+  <iframe id="frame" data-src="explorer/embed.html" title="Documents"></iframe>
   <div id="one" class="explorer"></div>
   <div id="two" class="explorer"></div>`);
 
@@ -58,6 +58,10 @@ addEventListener('message', (event) => {
   }
   if (data?.type === 'folio:location') window.locations.push(data);
 });
+// The frame tells its first place once, so it loads only when the page listens (a module
+// runs after the page is parsed; the README's inline script runs before the frame loads).
+const frame = document.getElementById('frame');
+frame.src = frame.dataset.src;
 window.explorers = [
   await mount(document.getElementById('one'), { theme: 'light' }),
   await mount(document.getElementById('two'), {
