@@ -25,14 +25,18 @@ TRAMPOLINE = "wasm_bindgen_0123___convert__closures_____invoke_______true_"
 
 # One imported function (index 0) and one defined function (index 1) that calls it with 7,
 # exported twice: as a trampoline and as `mount`.
-MODULE = (
-    b"\0asm\x01\0\0\0"
-    + section(1, b"\x02" + b"\x60\x01\x7f\x00" + b"\x60\x00\x00")
-    + section(2, b"\x01" + name("./folio-app_bg.js") + name(IMPORT) + b"\x00\x00")
-    + section(3, b"\x01\x01")
-    + section(7, b"\x02" + name(TRAMPOLINE) + b"\x00\x01" + name("mount") + b"\x00\x01")
-    + section(10, b"\x01\x06\x00\x41\x07\x10\x00\x0b")
-)
+def module(import_module: str) -> bytes:
+    return (
+        b"\0asm\x01\0\0\0"
+        + section(1, b"\x02" + b"\x60\x01\x7f\x00" + b"\x60\x00\x00")
+        + section(2, b"\x01" + name(import_module) + name(IMPORT) + b"\x00\x00")
+        + section(3, b"\x01\x01")
+        + section(7, b"\x02" + name(TRAMPOLINE) + b"\x00\x01" + name("mount") + b"\x00\x01")
+        + section(10, b"\x01\x06\x00\x41\x07\x10\x00\x0b")
+    )
+
+
+MODULE = module("./folio-app_bg.js")
 
 GLUE = f"""
 const import0 = {{
@@ -98,6 +102,14 @@ console.log(JSON.stringify(seen));
                               capture_output=True, text=True, check=False)
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertEqual(done.stdout.strip(), "[7]")
+
+    def test_a_module_imported_by_path_keeps_its_path(self):
+        snippet = "./snippets/folio-app-1/inline0.js"
+        glue = f"import * as inline0 from '{snippet}';\n" + GLUE.replace(
+            '"./folio-app_bg.js": import0', f"'{snippet}': inline0")
+        _, renamed = shorten(module(snippet), glue)
+        self.assertIn(f"import * as inline0 from '{snippet}';", renamed)
+        self.assertRegex(renamed, r'"m0": inline0')
 
     def test_bindings_that_never_provide_an_import_are_refused(self):
         with self.assertRaisesRegex(NamesError, "do not provide the import"):

@@ -141,9 +141,11 @@ def shorten(wasm: bytes, glue: str) -> tuple[bytes, str]:
         out.append(section)
         out += _uleb(len(body)) + body
 
+    # Import modules are keys of the imports object; an `import … from` of the same path (a
+    # snippet's) stays as it is.
     for module, short in modules.items():
         quoted = re.escape(module)
-        glue, found = re.subn(rf"([\"']){quoted}\1", f'"{short}"', glue)
+        glue, found = re.subn(rf"([\"']){quoted}\1(\s*:)", rf'"{short}"\2', glue)
         if not found:
             raise NamesError(f"the bindings never name the import module {module!r}")
 
