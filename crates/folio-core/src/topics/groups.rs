@@ -1,7 +1,9 @@
 //! The group a name belongs to — a person, an organisation, a place — as far as its words and
 //! the corpus's use of them tell.
 
-use super::lexicon::{contains, DEMONYMS, ORGANISATION_WORDS, PERSON_TITLES, PLACES};
+use super::lexicon::{
+    contains, DEMONYMS, ORGANISATION_WORDS, PERSON_TITLES, PLACES, TECHNICAL_ACRONYMS,
+};
 use super::names::CONNECTORS;
 use super::Group;
 
@@ -46,8 +48,9 @@ const PLACE_FIRST: &[&str] = &[
 /// Directions that, before a place, make a region: North Atlantic, South Pacific.
 const COMPASS: &[&str] = &["central", "east", "north", "south", "west"];
 
-/// Words no person's name holds: faiths and what they worship, laws and treaties.
+/// Words no person's name holds: faiths and what they worship, laws, treaties and policies.
 const IMPERSONAL: &[&str] = &[
+    "act",
     "almighty",
     "amendment",
     "constitution",
@@ -55,7 +58,12 @@ const IMPERSONAL: &[&str] = &[
     "doctrine",
     "god",
     "islam",
+    "plan",
+    "policy",
     "porte",
+    "program",
+    "programme",
+    "protocol",
     "providence",
     "treaty",
 ];
@@ -69,7 +77,10 @@ pub(super) fn group_of(name: &str, titled: bool, common: &dyn Fn(&str) -> bool) 
     let connected = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
     let last = words.last().map_or("", String::as_str);
     let first = words.first().map_or("", String::as_str);
-    if contains(PLACES, &words.join(" "))
+    if name.contains('_') || words.len() == 1 && contains(TECHNICAL_ACRONYMS, first) {
+        // A name from code (FOLIO_DATA), a unit or a file format.
+        Group::Other
+    } else if contains(PLACES, &words.join(" "))
         || words.len() > 1 && COMPASS.contains(&first) && contains(PLACES, &words[1..].join(" "))
     {
         Group::Places
@@ -156,6 +167,13 @@ mod tests {
         let never = |_: &str| false;
         assert_eq!(group_of("Provinces", true, &never), Group::Other);
         assert_eq!(group_of("Lincoln", true, &never), Group::People);
+    }
+
+    #[test]
+    fn technical_acronyms_and_names_from_code_are_not_organisations() {
+        assert_group(&["URL", "MB", "JSON", "FOLIO_DATA"], Group::Other);
+        assert_group(&["NATO", "PTCL"], Group::Organisations);
+        assert_group(&["Security Policy", "Marshall Plan"], Group::Other);
     }
 
     #[test]
