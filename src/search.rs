@@ -114,13 +114,18 @@ pub fn pieces(text: &str, ranges: impl IntoIterator<Item = (usize, usize)>) -> V
         .collect()
 }
 
-/// Calls `f` with the length in bytes of the plain text of each leaf block (a paragraph or a
-/// preformatted block), in the order `Section::body_text` joins them.
+/// Calls `f` with the length in bytes of the plain text of each leaf block (a paragraph, a
+/// preformatted block or a table cell), in the order `Section::body_text` joins them.
 fn leaf_lengths(blocks: &[Block], f: &mut impl FnMut(usize)) {
     for block in blocks {
         match block {
             Block::Paragraph(text) => f(text.spans.iter().map(|s| s.text.len()).sum()),
             Block::Preformatted(pre) => f(pre.text.len()),
+            Block::Table(table) => table
+                .rows
+                .iter()
+                .flatten()
+                .for_each(|cell| f(cell.spans.iter().map(|s| s.text.len()).sum())),
             Block::Quote(inner) => leaf_lengths(inner, f),
             Block::List(list) => list.items.iter().for_each(|i| leaf_lengths(&i.blocks, f)),
         }
@@ -201,7 +206,7 @@ pub fn snippet_block(
 mod tests {
     use super::*;
     use folio_core::search::snippet::Snippet;
-    use folio_core::{List, ListItem, Preformatted, Section, Span, Text};
+    use folio_core::{List, ListItem, Preformatted, Section, Span, Table, Text};
 
     fn hit(doc: usize, section: usize) -> Hit {
         Hit {
@@ -314,6 +319,14 @@ mod tests {
                 info: None,
                 text: "code\nlines".into(),
             }),
+            Block::Table(Table {
+                head: 1,
+                rows: vec![
+                    vec![Text::plain("Head"), Text::plain("")],
+                    vec![Text::plain("Cell"), Text::plain("Last")],
+                ],
+                ..Table::default()
+            }),
         ];
         let body = section(blocks.clone()).body_text();
         for (needle, block) in [
@@ -324,13 +337,16 @@ mod tests {
             ("Item", 3),
             ("code", 4),
             ("lines", 4),
+            ("Head", 5),
+            ("Cell", 7),
+            ("Last", 8),
         ] {
             let offset = body.find(needle).unwrap();
             assert_eq!(block_at(&blocks, offset), block, "{needle}");
         }
         // The newline after a block belongs to it; past the end is the last block.
         assert_eq!(block_at(&blocks, body.find('\n').unwrap()), 0);
-        assert_eq!(block_at(&blocks, body.len() + 10), 4);
+        assert_eq!(block_at(&blocks, body.len() + 10), 8);
         assert_eq!(block_at(&[], 5), 0);
     }
 
@@ -402,6 +418,7 @@ mod tests {
                 match b {
                     Block::Paragraph(t) => out.push(t.to_plain()),
                     Block::Preformatted(p) => out.push(p.text.clone()),
+                    Block::Table(t) => out.extend(t.rows.iter().flatten().map(Text::to_plain)),
                     Block::Quote(inner) => collect(inner, out),
                     Block::List(l) => l.items.iter().for_each(|i| collect(&i.blocks, out)),
                 }

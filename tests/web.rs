@@ -11,8 +11,8 @@ use folio_app::components::toc::{Toc, TocProps};
 use folio_core::search::snippet::Snippet;
 use folio_core::search::{Hit, SearchResults};
 use folio_core::{
-    Block, Corpus, Document, List, ListItem, Metadata, Section, SourceFormat, Span, Stamp, Style,
-    Text,
+    Align, Block, Corpus, Document, List, ListItem, Metadata, Section, SourceFormat, Span, Stamp,
+    Style, Table, Text,
 };
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -87,16 +87,26 @@ fn corpus() -> Rc<Corpus> {
                 "A list",
                 2,
                 false,
-                vec![Block::List(List {
-                    ordered: true,
-                    items: ["3.", "4."]
-                        .iter()
-                        .map(|m| ListItem {
-                            marker: m.to_string(),
-                            blocks: vec![Block::Paragraph(Text::plain("item"))],
-                        })
-                        .collect(),
-                })],
+                vec![
+                    Block::List(List {
+                        ordered: true,
+                        items: ["3.", "4."]
+                            .iter()
+                            .map(|m| ListItem {
+                                marker: m.to_string(),
+                                blocks: vec![Block::Paragraph(Text::plain("item"))],
+                            })
+                            .collect(),
+                    }),
+                    Block::Table(Table {
+                        align: vec![Align::None, Align::Right],
+                        head: 1,
+                        rows: vec![
+                            vec![Text::plain("Name"), Text::plain("Count")],
+                            vec![Text::plain("<b>cell</b>"), Text::plain("12")],
+                        ],
+                    }),
+                ],
             ),
         ],
         footer: vec![],
@@ -217,6 +227,35 @@ async fn article_renders_corpus_text_as_text() {
         time.get_attribute("datetime").as_deref(),
         Some("2010-05-20")
     );
+}
+
+#[wasm_bindgen_test]
+async fn tables_show_their_header_and_cells_as_text() {
+    let div = root();
+    render_article(&div, None, None).await;
+
+    let table = "section[data-section='list'] .table table";
+    let texts = |selector: &str| -> Vec<String> {
+        all(&div, selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(texts(&format!("{table} thead th")), ["Name", "Count"]);
+    assert_eq!(texts(&format!("{table} tbody td")), ["<b>cell</b>", "12"]);
+    assert!(
+        all(&div, &format!("{table} b")).is_empty(),
+        "no markup from text"
+    );
+    let right = all(&div, &format!("{table} [data-align='right']"));
+    assert_eq!(right.len(), 2, "the second column, head and body");
+    // The cells are leaves after the list's two items, numbered as the body text joins them.
+    let leaves: Vec<Option<String>> = all(&div, &format!("{table} [data-block]"))
+        .iter()
+        .map(|e| e.get_attribute("data-block"))
+        .collect();
+    let expected: Vec<Option<String>> = (2..6).map(|n| Some(n.to_string())).collect();
+    assert_eq!(leaves, expected);
 }
 
 #[wasm_bindgen_test]
@@ -463,12 +502,12 @@ async fn an_article_marks_the_search_terms_of_its_found_sections() {
     } else {
         assert!(marks.is_empty(), "a build without search marks nothing");
     }
-    // Leaf blocks are numbered within their section.
+    // Leaf blocks (two list items, then four table cells) are numbered within their section.
     let numbers: Vec<_> = all(&div, "section[data-section='list'] [data-block]")
         .iter()
         .map(|b| b.get_attribute("data-block").unwrap())
         .collect();
-    assert_eq!(numbers, ["0", "1"]);
+    assert_eq!(numbers, ["0", "1", "2", "3", "4", "5"]);
 }
 
 // Topics

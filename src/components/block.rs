@@ -1,12 +1,12 @@
 //! Renders body blocks and inline spans. Corpus text always becomes text nodes, never markup.
-//! Leaf blocks (paragraphs and preformatted text) carry `data-block`, their position in the
+//! Leaf blocks (paragraphs, preformatted text, table cells) carry `data-block`, their position in the
 //! section's body text, so that a search result can scroll to the passage it quotes; words of
 //! an active search are wrapped in `mark`, mentions of an active name topic in `mark.topic`.
 
 use std::borrow::Cow;
 
 use folio_core::search::snippet::highlight;
-use folio_core::{Block, List, Span, Text};
+use folio_core::{Align, Block, List, Span, Table, Text};
 use yew::prelude::*;
 
 use crate::outline::is_safe_href;
@@ -64,6 +64,45 @@ fn block(block: &Block, r: &mut Render) -> Html {
                 </pre>
             }
         }
+        Block::Table(table) => self::table(table, r),
+    }
+}
+
+/// A table in a frame of its own, which scrolls sideways when the table is wider than the text.
+fn table(table: &Table, r: &mut Render) -> Html {
+    let row = |cells: &[Text], head: bool, r: &mut Render| -> Html {
+        let cells: Html = cells
+            .iter()
+            .enumerate()
+            .map(|(column, cell)| {
+                let n = r.leaf();
+                let align = match table.align.get(column) {
+                    Some(Align::Left) => Some("left"),
+                    Some(Align::Center) => Some("center"),
+                    Some(Align::Right) => Some("right"),
+                    Some(Align::None) | None => None,
+                };
+                let content = text(cell, r.marks);
+                if head {
+                    html! { <th data-block={n} data-align={align} scope="col">{ content }</th> }
+                } else {
+                    html! { <td data-block={n} data-align={align}>{ content }</td> }
+                }
+            })
+            .collect();
+        html! { <tr>{ cells }</tr> }
+    };
+    let head = (table.head as usize).min(table.rows.len());
+    let (head_rows, body_rows) = table.rows.split_at(head);
+    let head: Html = head_rows.iter().map(|cells| row(cells, true, r)).collect();
+    let body: Html = body_rows.iter().map(|cells| row(cells, false, r)).collect();
+    html! {
+        <div class="table">
+            <table>
+                if !head_rows.is_empty() { <thead>{ head }</thead> }
+                <tbody>{ body }</tbody>
+            </table>
+        </div>
     }
 }
 

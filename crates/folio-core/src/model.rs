@@ -89,6 +89,25 @@ pub enum Block {
     Quote(Vec<Block>),
     /// Text whose line breaks and spacing matter (code, verse, raw markup shown as text).
     Preformatted(Preformatted),
+    Table(Table),
+}
+
+/// A table: rows of cells, the first `head` rows its header.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    /// Each column's alignment (markup, not text).
+    pub align: Vec<Align>,
+    pub head: u32,
+    pub rows: Vec<Vec<Text>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Align {
+    #[default]
+    None,
+    Left,
+    Center,
+    Right,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,6 +183,13 @@ impl Block {
                 text.spans.iter().for_each(|s| out.push_str(&s.text));
             }
             Block::Preformatted(pre) => push_line(out, &pre.text),
+            // Each cell is a line of its own.
+            Block::Table(table) => {
+                for cell in table.rows.iter().flatten() {
+                    push_line(out, "");
+                    cell.spans.iter().for_each(|s| out.push_str(&s.text));
+                }
+            }
             Block::Quote(blocks) => blocks.iter().for_each(|b| b.push_plain(out)),
             Block::List(list) => {
                 for item in &list.items {
@@ -178,6 +204,11 @@ impl Block {
         match self {
             Block::Paragraph(text) => text.spans.iter().for_each(|s| f(&s.text)),
             Block::Preformatted(pre) => f(&pre.text),
+            Block::Table(table) => {
+                for cell in table.rows.iter().flatten() {
+                    cell.spans.iter().for_each(|s| f(&s.text));
+                }
+            }
             Block::Quote(blocks) => blocks.iter().for_each(|b| b.for_each_verbatim(f)),
             Block::List(list) => {
                 for item in &list.items {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{one, outline};
-use folio_core::Block;
+use folio_core::{Align, Block, Text};
 
 #[test]
 fn fixture_guide() {
@@ -17,7 +17,7 @@ fn fixture_guide() {
     assert_eq!(
         outline(&doc),
         "  ~ Intro with emphasis… [intro-with-emphasis] P\n\
-         \x20 # Install [install] OL(1. 2.) OL(3)) Q(P UL(-)) Pre Pre Pre\n\
+         \x20 # Install [install] OL(1. 2.) OL(3)) Q(P UL(-)) Pre T(2 rows) Pre\n\
          \x20   # Deep heading [deep-heading] P\n\
          \x20 # Empty section [empty-section]\n\
          \x20 # Last [last] P"
@@ -63,6 +63,44 @@ fn code_blocks_keep_language_and_layout() {
     };
     assert_eq!(pre.info.as_deref(), Some("rust"));
     assert_eq!(pre.text, "fn main() {\n    body();\n}");
+}
+
+#[test]
+fn tables_keep_their_rows_cells_alignment_and_styles() {
+    let doc = one(
+        "t.md",
+        "# T\n\n| Command | What it *does* |\n|:--|--:|\n| `make` | builds **all** |\n| x | |\n\nAfter.\n",
+    );
+    let blocks = &doc.sections[0].blocks;
+    let Block::Table(table) = &blocks[0] else {
+        panic!("a table, not {:?}", blocks[0])
+    };
+    assert_eq!(table.head, 1);
+    assert_eq!(table.align, [Align::Left, Align::Right]);
+    let cells: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| row.iter().map(Text::to_plain).collect())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ["Command", "What it does"],
+            ["make", "builds all"],
+            ["x", ""]
+        ]
+    );
+    assert!(table.rows[1][0].spans[0].style.code);
+    assert!(table.rows[1][1].spans[1].style.strong);
+    assert!(
+        matches!(blocks[1], Block::Paragraph(_)),
+        "the text after the table"
+    );
+    // Each cell is a line of the section's text, so search finds and marks it there.
+    assert_eq!(
+        doc.sections[0].body_text(),
+        "Command\nWhat it does\nmake\nbuilds all\nx\n\nAfter."
+    );
 }
 
 #[test]

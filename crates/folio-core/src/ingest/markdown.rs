@@ -1,6 +1,6 @@
 //! The Markdown reader, on pulldown-cmark: front matter (YAML between `---`, TOML between
 //! `+++`), `#`–`######` headings as sections with their levels, paragraphs with inline styles
-//! and links, lists, block quotes, code blocks; tables and raw HTML are kept as preformatted text.
+//! and links, lists, block quotes, code blocks, tables; raw HTML is kept as preformatted text.
 //!
 //! Alongside the document it lists the pieces of the source that are text, for the lossless
 //! check; everything else (`#`, `*`, list bullets, link destinations) is markup.
@@ -8,15 +8,17 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
 
 use super::coverage::{self, Coverage, Piece};
 use super::front_matter::read_front_matter;
 use super::{label_from_text, slug, title_of_path, unique_ids};
 use crate::error::Result;
 use crate::model::{
-    Block, Document, List, ListItem, Metadata, Preformatted, Section, SourceFormat, Span, Style,
-    Text,
+    Align, Block, Document, List, ListItem, Metadata, Preformatted, Section, SourceFormat, Span,
+    Style, Table, Text,
 };
 
 /// Reads a Markdown source and checks it against the text pieces the parser reported.
@@ -33,6 +35,7 @@ enum Open {
     Item(ListItem),
     Code(Preformatted),
     Html(Preformatted),
+    Table(Table),
 }
 
 struct Builder<'s> {
@@ -81,13 +84,8 @@ fn read_with_pieces<'s>(
     let mut header = Vec::new();
     let mut front: Option<MetadataBlockKind> = None;
     let mut front_title: Option<String> = None;
-    let mut skip_until_table_end = false;
 
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        if skip_until_table_end {
-            skip_until_table_end = !matches!(event, Event::End(TagEnd::Table));
-            continue;
-        }
         match event {
             Event::Start(Tag::MetadataBlock(kind)) => front = Some(kind),
             Event::End(TagEnd::MetadataBlock(_)) => front = None,
@@ -108,15 +106,6 @@ fn read_with_pieces<'s>(
                         text: text.trim_end().to_string(),
                     }));
                 }
-            }
-            Event::Start(Tag::Table(_)) => {
-                let raw = &source[range.clone()];
-                b.piece(range, raw.into());
-                b.push_block(Block::Preformatted(Preformatted {
-                    info: Some("table".into()),
-                    text: raw.trim_end().to_string(),
-                }));
-                skip_until_table_end = true;
             }
             Event::Start(tag) => b.start(tag, range),
             Event::End(tag) => b.end(tag),
@@ -295,6 +284,29 @@ impl<'s> Builder<'s> {
                     blocks: Vec::new(),
                 }));
             }
+            Tag::Table(align) => {
+                self.close_inline();
+                let align = align
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::None => Align::None,
+                        Alignment::Left => Align::Left,
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                    })
+                    .collect();
+                self.stack.push(Open::Table(Table {
+                    align,
+                    ..Table::default()
+                }));
+            }
+            // The header is a row of its own; the cells' text gathers as inline text.
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(Open::Table(table)) = self.stack.last_mut() {
+                    table.rows.push(Vec::new());
+                }
+            }
+            Tag::TableCell => self.inline = Some(Text::default()),
             Tag::Emphasis => self.style[0] += 1,
             Tag::Strong => self.style[1] += 1,
             Tag::Strikethrough => self.style[2] += 1,
@@ -340,6 +352,25 @@ impl<'s> Builder<'s> {
                     self.close(open);
                 }
             }
+            TagEnd::TableCell => {
+                let cell = self.inline.take().unwrap_or_default();
+                if let Some(Open::Table(table)) = self.stack.last_mut() {
+                    if let Some(row) = table.rows.last_mut() {
+                        row.push(cell);
+                    }
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(Open::Table(table)) = self.stack.last_mut() {
+                    table.head += 1;
+                }
+            }
+            TagEnd::Table => {
+                if matches!(self.stack.last(), Some(Open::Table(_))) {
+                    let open = self.stack.pop().expect("checked");
+                    self.close(open);
+                }
+            }
             TagEnd::HtmlBlock => self.close_html(),
             TagEnd::Emphasis => self.style[0] = self.style[0].saturating_sub(1),
             TagEnd::Strong => self.style[1] = self.style[1].saturating_sub(1),
@@ -381,6 +412,7 @@ impl<'s> Builder<'s> {
                     }
                 }
             },
+            Open::Table(table) => self.push_block(Block::Table(table)),
             Open::Code(mut pre) | Open::Html(mut pre) => {
                 while pre.text.ends_with('\n') {
                     pre.text.pop();
@@ -405,7 +437,7 @@ impl<'s> Builder<'s> {
                     }),
                 }
             }
-            Some(Open::Code(_) | Open::Html(_)) | None => {
+            Some(Open::Code(_) | Open::Html(_) | Open::Table(_)) | None => {
                 let section = self.sections.last_mut().expect("there is always a section");
                 section.blocks.push(block);
             }

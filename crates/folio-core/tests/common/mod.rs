@@ -26,6 +26,7 @@ fn block(b: &Block) -> String {
     match b {
         Block::Paragraph(_) => "P".into(),
         Block::Preformatted(_) => "Pre".into(),
+        Block::Table(table) => format!("T({} rows)", table.rows.len()),
         Block::Quote(blocks) => format!(
             "Q({})",
             blocks.iter().map(block).collect::<Vec<_>>().join(" ")
