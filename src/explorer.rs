@@ -225,21 +225,12 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let toc_open = state.toc_open;
         let host = host.clone();
         let reading_hash = reading_hash.clone();
-        // The sections before and after the one being read, as addresses.
-        let (prev, next) = current
-            .as_deref()
-            .and_then(|id| doc.sections.iter().position(|s| s.id == id))
-            .map_or((None, None), |section| {
-                neighbours(corpus, (place.doc, section))
-            });
-        let [prev, next] = [prev, next].map(|spot| {
-            spot.map(|(d, s)| {
-                let to = &corpus.documents[d];
-                Route::section(&to.id, &to.sections[s].id)
-                    .with_topics(&topic_ids)
-                    .to_hash()
-            })
-        });
+        // What the arrows need to find the sections around the one being read, worked out
+        // only when one is pressed.
+        let corpus = props.loaded.corpus.clone();
+        let doc_index = place.doc;
+        let current = current.clone();
+        let topic_ids = topic_ids.clone();
         Callback::from(move |key| match key {
             Shortcut::Focus if search::ENABLED => {
                 host.focus_field(FIELD_ID);
@@ -253,9 +244,20 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             }
             // The arrows page through the text; the results are not paged.
             Shortcut::Previous | Shortcut::Next if !listing => {
-                let to = if key == Shortcut::Next { &next } else { &prev };
-                let Some(to) = to else { return false };
-                host.follow(to);
+                let doc = &corpus.documents[doc_index];
+                let Some(section) = current
+                    .as_deref()
+                    .and_then(|id| doc.sections.iter().position(|s| s.id == id))
+                else {
+                    return false;
+                };
+                let (prev, next) = neighbours(&corpus, (doc_index, section));
+                let Some((d, s)) = (if key == Shortcut::Next { next } else { prev }) else {
+                    return false;
+                };
+                let to = &corpus.documents[d];
+                let route = Route::section(&to.id, &to.sections[s].id).with_topics(&topic_ids);
+                host.follow(&route.to_hash());
                 dispatch.dispatch(Action::CloseToc);
                 true
             }

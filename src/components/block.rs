@@ -92,8 +92,9 @@ fn table(table: &Table, r: &mut Render) -> Html {
             .collect();
         html! { <tr>{ cells }</tr> }
     };
-    let head = (table.head as usize).min(table.rows.len());
-    let (head_rows, body_rows) = table.rows.split_at(head);
+    let (head_rows, body_rows) = table
+        .rows
+        .split_at((table.head as usize).min(table.rows.len()));
     let head: Html = head_rows.iter().map(|cells| row(cells, true, r)).collect();
     let body: Html = body_rows.iter().map(|cells| row(cells, false, r)).collect();
     html! {
