@@ -224,7 +224,6 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let dispatch = dispatch.clone();
         let toc_open = state.toc_open;
         let host = host.clone();
-        let reading_hash = reading_hash.clone();
         // What the arrows need to find the sections around the one being read, worked out
         // only when one is pressed.
         let corpus = props.loaded.corpus.clone();

@@ -99,8 +99,7 @@ def main() -> int:
     index, styles = join_styles(folder, index)
 
     release = os.environ.get("TRUNK_PROFILE") == "release"
-    finish = (lambda script, module: minify(script, module)) if release else \
-        (lambda script, module: compact(script))
+    finish = minify if release else (lambda script, module: compact(script))
 
     # The bindings and the WASM: short names and minified in a release, then named after their
     # content. The page preloads both with their hash, which follows.

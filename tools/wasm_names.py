@@ -149,30 +149,28 @@ def shorten(wasm: bytes, glue: str) -> tuple[bytes, str]:
         if not found:
             raise NamesError(f"the bindings never name the import module {module!r}")
 
-    def replace(pattern: str, table: dict[str, str], prefix: str = "") -> str:
-        def swap(match: re.Match) -> str:
-            return prefix + table[match.group(1)]
-        return re.sub(pattern, swap, glue)
-
     # Imports are keys of the object the bindings hand to the WASM; every use is renamed.
-    if imports:
-        names = "|".join(re.escape(n) for n in sorted(imports, key=len, reverse=True))
-        glue = replace(rf"(?<![\w$])({names})(?![\w$])", imports)
+    glue = _rename(glue, imports, imports, r"(?<![\w$])")
     # Exports are read as `wasm.name`; the bindings' own functions of the same name (the
-    # closure trampolines) are renamed too, unless the bindings export them to other scripts.
-    if exports:
-        public = set(re.findall(rf"export\s+(?:function|class|const|let)\s+({IDENTIFIER})", glue))
-        for group in re.findall(r"export\s*\{([^}]*)\}", glue):
-            public.update(re.findall(IDENTIFIER, group.split(" as ")[0]))
-        names = "|".join(re.escape(n) for n in sorted(exports, key=len, reverse=True))
-        glue = replace(rf"(?<![\w$.])wasm\.({names})(?![\w$])", exports, "wasm.")
-        private = [n for n in exports if n not in public and n.startswith("wasm_bindgen")]
-        if private:
-            names = "|".join(re.escape(n) for n in sorted(private, key=len, reverse=True))
-            glue = replace(rf"(?<![\w$.])({names})(?![\w$])", exports)
+    # closure trampolines, all named `wasm_bindgen…`) are renamed too. The names the bindings
+    # export to other scripts (`mount`, `start`) are read only as `wasm.name`.
+    glue = _rename(glue, exports, exports, r"(?<![\w$.])wasm\.", "wasm.")
+    trampolines = [n for n in exports if n.startswith("wasm_bindgen")]
+    glue = _rename(glue, exports, trampolines, r"(?<![\w$.])")
 
     _check(imports, exports, glue)
     return bytes(out), glue
+
+
+def _rename(glue: str, table: dict[str, str], names, before: str, prefix: str = "") -> str:
+    """The bindings with each of `names` that follows the pattern `before` and ends an
+    identifier replaced by `prefix` and its short name in `table`."""
+    names = sorted(names, key=len, reverse=True)
+    if not names:
+        return glue
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.sub(rf"{before}({alternatives})(?![\w$])",
+                  lambda m: prefix + table[m.group(1)], glue)
 
 
 def _check(imports: dict[str, str], exports: dict[str, str], glue: str) -> None:
