@@ -4,10 +4,16 @@
 //! document's title, its body, and its document's metadata (author, categories, tags, poster).
 //! The term dictionary is an FST mapping each normalised surface form to a term id. Each term's
 //! postings list the sections and fields it occurs in, with its positions there, as delta-coded
-//! varints. For snippets, each section keeps the byte offset of every eighth body word. The
-//! corpus is never tokenized in the browser: the app decodes the index and searches. The texts
-//! and stems of dictionary terms are worked out there, once per letter, for the letters a query
-//! needs, since a table of stems costs more to ship than to compute.
+//! varints. For snippets, each section keeps the byte offset of every eighth body word.
+//!
+//! The blob stores the postings the other way round, as [`Stored`] shows: each field of each
+//! section as the list of its words' term ids, in order. That is the same information in two
+//! thirds of the bytes once compressed, since a text's word sequence repeats itself the way the
+//! text does. Decoding turns these lists back into postings, the document frequencies and the
+//! field lengths in one pass over the ids. The corpus is never tokenized in the browser: the
+//! app decodes the index and searches. The texts and stems of dictionary terms are worked out
+//! there, once per letter, for the letters a query needs, since a table of stems costs more to
+//! ship than to compute.
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -37,8 +43,9 @@ impl Field {
     }
 }
 
-/// The searchable form of a corpus.
+/// The searchable form of a corpus. It is stored as [`Stored`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Stored", try_from = "Stored")]
 pub struct SearchIndex {
     /// FST bytes: surface term → term id.
     pub(crate) terms: Vec<u8>,
@@ -57,8 +64,150 @@ pub struct SearchIndex {
     pub(crate) offsets: Vec<Vec<u8>>,
     /// The terms by first byte, read out of the FST a letter at a time, when a query first
     /// needs that letter (not stored).
-    #[serde(skip)]
     pub(crate) letters: OnceCell<Vec<Letter>>,
+}
+
+/// A [`SearchIndex`] as the blob stores it.
+#[derive(Debug, Serialize, Deserialize)]
+struct Stored {
+    terms: Vec<u8>,
+    records: Vec<(u32, u32)>,
+    /// For each record, for each field in [`FIELDS`] order: the number of words, then each
+    /// word as a varint, its term id times two, plus one when its position is not the one
+    /// after the previous word's (the first word's previous position is -1); such a word is
+    /// followed by its distance from the previous position (0 for the joined form of a
+    /// hyphenated compound, which shares its first part's position).
+    words: Vec<u8>,
+    offsets: Vec<Vec<u8>>,
+}
+
+impl From<SearchIndex> for Stored {
+    fn from(index: SearchIndex) -> Stored {
+        // (record, field) → (position, term id) of each word.
+        let mut fields = vec![Vec::new(); index.records.len() * FIELDS.len()];
+        for (id, postings) in index.postings.iter().enumerate() {
+            for_each_posting(postings, |record, field, positions| {
+                let words: &mut Vec<(u32, u32)> =
+                    &mut fields[record as usize * FIELDS.len() + field as usize];
+                words.extend(positions.iter().map(|&p| (p, id as u32)));
+            });
+        }
+        let mut words = Vec::new();
+        for mut list in fields {
+            list.sort_unstable();
+            push_varint(&mut words, list.len() as u32);
+            let mut next = 0;
+            for (position, id) in list {
+                if position == next {
+                    push_varint(&mut words, id * 2);
+                } else {
+                    push_varint(&mut words, id * 2 + 1);
+                    push_varint(&mut words, position + 1 - next);
+                }
+                next = position + 1;
+            }
+        }
+        Stored {
+            terms: index.terms,
+            records: index.records,
+            words,
+            offsets: index.offsets,
+        }
+    }
+}
+
+impl TryFrom<Stored> for SearchIndex {
+    type Error = String;
+
+    /// Turns the word lists back into postings: each field's words are gathered by term, and
+    /// each term's positions are appended to that term's postings. Ids outside the dictionary
+    /// and lists that end early are refused.
+    fn try_from(stored: Stored) -> Result<SearchIndex, String> {
+        let terms = fst::raw::Fst::new(stored.terms.as_slice())
+            .map_err(|e| format!("the search index's dictionary is damaged: {e}"))?
+            .len();
+        let damaged = |what: &str| format!("the search index's word lists are damaged: {what}");
+        let mut index = SearchIndex {
+            df: vec![0; terms],
+            postings: vec![Vec::new(); terms],
+            lengths: Vec::with_capacity(stored.records.len()),
+            ..SearchIndex::default()
+        };
+        // Per term: the last record it was seen in, plus one (0 before the first).
+        let mut last = vec![0u32; terms];
+        let mut totals = [0u64; 4];
+        // Per term: its positions in the current field; and the terms that have some.
+        let mut held: Vec<Vec<u32>> = vec![Vec::new(); terms];
+        let mut touched: Vec<u32> = Vec::new();
+        let bytes = &stored.words;
+        let read = |at: &mut usize| match *at < bytes.len() {
+            true => Ok(read_varint(bytes, at)),
+            false => Err(damaged("the data ends inside a list")),
+        };
+        let mut at = 0;
+        for record in 0..stored.records.len() as u32 {
+            let mut lengths = [0u32; 4];
+            for field in FIELDS {
+                let count = read(&mut at)?;
+                if count as usize > bytes.len() - at.min(bytes.len()) {
+                    return Err(damaged("a list is longer than the data"));
+                }
+                let mut next = 0u32;
+                for _ in 0..count {
+                    let word = read(&mut at)?;
+                    let position = if word & 1 == 0 {
+                        next
+                    } else {
+                        next.checked_add(read(&mut at)?)
+                            .and_then(|p| p.checked_sub(1))
+                            .ok_or_else(|| damaged("a position out of range"))?
+                    };
+                    let id = word >> 1;
+                    let Some(positions) = held.get_mut(id as usize) else {
+                        return Err(damaged("a term id outside the dictionary"));
+                    };
+                    if positions.is_empty() {
+                        touched.push(id);
+                    }
+                    // Positions never decrease, so each term's come in order.
+                    positions.push(position);
+                    next = position.saturating_add(1);
+                }
+                lengths[field as usize] = next;
+                totals[field as usize] += u64::from(next);
+                for id in touched.drain(..) {
+                    let id = id as usize;
+                    let out = &mut index.postings[id];
+                    if last[id] != record + 1 {
+                        index.df[id] += 1;
+                    }
+                    push_varint(out, record - last[id].saturating_sub(1));
+                    last[id] = record + 1;
+                    push_varint(out, (held[id].len() as u32) << 2 | field as u32);
+                    let mut previous = 0;
+                    for position in held[id].drain(..) {
+                        push_varint(out, position - previous);
+                        previous = position;
+                    }
+                }
+            }
+            index.lengths.push(lengths);
+        }
+        if at != bytes.len() {
+            return Err(damaged("bytes left after the last list"));
+        }
+        index.average = averages(&totals, stored.records.len());
+        index.terms = stored.terms;
+        index.records = stored.records;
+        index.offsets = stored.offsets;
+        Ok(index)
+    }
+}
+
+/// The average length of each field, given the fields' total lengths over `records` records.
+fn averages(totals: &[u64; 4], records: usize) -> [f32; 4] {
+    let records = records.max(1) as f32;
+    totals.map(|total| (total as f32 / records).max(1.0))
 }
 
 /// The terms that start with one byte. Ids follow key order, so they are a run of ids.
@@ -217,10 +366,7 @@ impl SearchIndex {
                 index.lengths.push(lengths);
             }
         }
-        let records = index.records.len().max(1) as f32;
-        for (i, total) in totals.iter().enumerate() {
-            index.average[i] = (*total as f32 / records).max(1.0);
-        }
+        index.average = averages(&totals, index.records.len());
 
         let mut term_builder = fst::MapBuilder::memory();
         for (id, (term, postings)) in occurrences.iter().enumerate() {
@@ -385,6 +531,66 @@ mod tests {
         assert!(index.letters()[0].texts.get().is_none());
         assert_eq!(index.terms_with_stem("b"), [2]);
         assert!(index.terms_with_stem("d").is_empty());
+    }
+
+    /// The stored form of a two-term index, with `words` as its word lists.
+    fn stored(words: Vec<u8>) -> Stored {
+        Stored {
+            words,
+            records: vec![(0, 0)],
+            ..Stored::from(dictionary(&["a", "b"]))
+        }
+    }
+
+    #[test]
+    fn word_lists_become_postings() {
+        // Heading: "b"; body: "a b a" with "b" joined at the first a's position; no more.
+        let words = vec![1, 2, 0, 4, 0, 3, 0, 2, 0, 0];
+        let index = SearchIndex::try_from(stored(words.clone())).unwrap();
+        assert_eq!(index.df, [1, 1]);
+        assert_eq!(index.lengths, [[1, 0, 3, 0]]);
+        let mut seen = Vec::new();
+        for id in 0..2 {
+            for_each_posting(&index.postings[id], |record, field, positions| {
+                seen.push((id, record, field, positions.to_vec()))
+            });
+        }
+        assert_eq!(
+            seen,
+            [
+                (0, 0, Field::Body, vec![0, 2]),
+                (1, 0, Field::Heading, vec![0]),
+                (1, 0, Field::Body, vec![0, 1]),
+            ]
+        );
+        // And back: the same lists, in (position, id) order.
+        assert_eq!(Stored::from(index).words, words);
+    }
+
+    #[test]
+    fn damaged_word_lists_are_refused() {
+        for (words, cause) in [
+            (vec![1, 4, 0, 0, 0], "outside the dictionary"),
+            (vec![1, 2], "ends inside a list"),
+            (vec![0, 0, 0], "ends inside a list"),
+            (vec![0, 0, 0, 0, 9], "bytes left"),
+            (vec![1, 1, 0, 0, 0, 0], "position out of range"),
+            (vec![200, 1, 0, 0, 0], "longer than the data"),
+            (
+                vec![2, 1, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 0, 0, 0],
+                "position out of range",
+            ),
+        ] {
+            let err = SearchIndex::try_from(stored(words.clone())).unwrap_err();
+            assert!(err.contains(cause), "{words:?}: {err}");
+        }
+        let damaged = Stored {
+            terms: b"not an fst".to_vec(),
+            ..stored(vec![0, 0, 0, 0])
+        };
+        assert!(SearchIndex::try_from(damaged)
+            .unwrap_err()
+            .contains("dictionary is damaged"));
     }
 
     #[test]

@@ -88,10 +88,16 @@ impl Report {
             mark(index_mbps >= TARGET_INDEX_MBPS)
         ));
         out.push_str(&format!(
-            "{:<22} {:>12} {:>12.1}\n\n",
+            "{:<22} {:>12} {:>12.1}\n",
             format!("encode blob (×{})", self.encode.runs),
             ms(self.encode.median),
             self.encode.mbps(s.source)
+        ));
+        out.push_str(&format!(
+            "{:<22} {:>12} {:>12.1}\n\n",
+            format!("decode blob (×{})", self.decode.runs),
+            ms(self.decode.median),
+            self.decode.mbps(s.source)
         ));
 
         let ratio = |n: usize| n as f64 / s.source.max(1) as f64;
@@ -189,6 +195,7 @@ impl Report {
             "topics": phase(&self.topics),
             "index": phase(&self.index),
             "encode": phase(&self.encode),
+            "decode": phase(&self.decode),
             "sizes": {
                 "source": s.source,
                 "source_gzip": s.source_gzip,
