@@ -45,7 +45,8 @@ impl Field {
 
 /// The searchable form of a corpus. It is stored as [`Stored`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(into = "Stored", try_from = "Stored")]
+#[cfg_attr(feature = "search", serde(into = "Stored", try_from = "Stored"))]
+#[cfg_attr(not(feature = "search"), serde(into = "Stored", from = "Stored"))]
 pub struct SearchIndex {
     /// FST bytes: surface term → term id.
     pub(crate) terms: Vec<u8>,
@@ -71,6 +72,8 @@ pub struct SearchIndex {
 #[derive(Debug, Serialize, Deserialize)]
 struct Stored {
     terms: Vec<u8>,
+    /// The number of terms in the dictionary: term ids are below it.
+    term_count: u32,
     records: Vec<(u32, u32)>,
     /// For each record, for each field in [`FIELDS`] order: the number of words, then each
     /// word as a varint, its term id times two, plus one when its position is not the one
@@ -109,6 +112,7 @@ impl From<SearchIndex> for Stored {
         }
         Stored {
             terms: index.terms,
+            term_count: index.df.len() as u32,
             records: index.records,
             words,
             offsets: index.offsets,
@@ -116,6 +120,15 @@ impl From<SearchIndex> for Stored {
     }
 }
 
+/// Without the `search` feature a stored index is read and left empty.
+#[cfg(not(feature = "search"))]
+impl From<Stored> for SearchIndex {
+    fn from(_: Stored) -> SearchIndex {
+        SearchIndex::default()
+    }
+}
+
+#[cfg(feature = "search")]
 impl TryFrom<Stored> for SearchIndex {
     type Error = String;
 
@@ -123,10 +136,12 @@ impl TryFrom<Stored> for SearchIndex {
     /// each term's positions are appended to that term's postings. Ids outside the dictionary
     /// and lists that end early are refused.
     fn try_from(stored: Stored) -> Result<SearchIndex, String> {
-        let terms = fst::raw::Fst::new(stored.terms.as_slice())
-            .map_err(|e| format!("the search index's dictionary is damaged: {e}"))?
-            .len();
         let damaged = |what: &str| format!("the search index's word lists are damaged: {what}");
+        // Every term has a word, of one byte at least: this bounds what is allocated.
+        let terms = stored.term_count as usize;
+        if terms > stored.words.len() {
+            return Err(damaged("more terms than words"));
+        }
         let mut index = SearchIndex {
             df: vec![0; terms],
             postings: vec![Vec::new(); terms],
@@ -497,6 +512,7 @@ mod tests {
         SearchIndex {
             terms: builder.into_inner().unwrap(),
             df: vec![1; terms.len()],
+            postings: vec![Vec::new(); terms.len()],
             ..SearchIndex::default()
         }
     }
@@ -534,6 +550,7 @@ mod tests {
     }
 
     /// The stored form of a two-term index, with `words` as its word lists.
+    #[cfg(feature = "search")]
     fn stored(words: Vec<u8>) -> Stored {
         Stored {
             words,
@@ -543,6 +560,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "search")]
     fn word_lists_become_postings() {
         // Heading: "b"; body: "a b a" with "b" joined at the first a's position; no more.
         let words = vec![1, 2, 0, 4, 0, 3, 0, 2, 0, 0];
@@ -568,6 +586,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dictionary_that_disagrees_with_the_postings_is_refused() {
+        let corpus = crate::model::Corpus::default();
+        let mut index = dictionary(&["a", "b"]);
+        assert!(crate::search::Searcher::new(&corpus, &index).is_some());
+        index.postings.pop();
+        assert!(crate::search::Searcher::new(&corpus, &index).is_none());
+        index.terms = b"not an fst".to_vec();
+        assert!(crate::search::Searcher::new(&corpus, &index).is_none());
+    }
+
+    #[test]
+    #[cfg(feature = "search")]
     fn damaged_word_lists_are_refused() {
         for (words, cause) in [
             (vec![1, 4, 0, 0, 0], "outside the dictionary"),
@@ -585,12 +615,11 @@ mod tests {
             assert!(err.contains(cause), "{words:?}: {err}");
         }
         let damaged = Stored {
-            terms: b"not an fst".to_vec(),
+            term_count: u32::MAX,
             ..stored(vec![0, 0, 0, 0])
         };
-        assert!(SearchIndex::try_from(damaged)
-            .unwrap_err()
-            .contains("dictionary is damaged"));
+        let err = SearchIndex::try_from(damaged).unwrap_err();
+        assert!(err.contains("more terms than words"), "{err}");
     }
 
     #[test]

@@ -119,6 +119,10 @@ impl<'a> Searcher<'a> {
     /// A searcher, or `None` when the index's dictionaries are damaged.
     pub fn new(corpus: &'a Corpus, index: &'a SearchIndex) -> Option<Searcher<'a>> {
         let terms = fst::Map::new(index.terms.as_slice()).ok()?;
+        // Every term id the dictionary gives must have postings.
+        if terms.len() != index.df.len() || terms.len() != index.postings.len() {
+            return None;
+        }
         Some(Searcher {
             corpus,
             index,
