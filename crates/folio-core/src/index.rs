@@ -71,6 +71,7 @@ pub struct SearchIndex {
 /// A [`SearchIndex`] as the blob stores it.
 #[derive(Debug, Serialize, Deserialize)]
 struct Stored {
+    #[serde(with = "bytes")]
     terms: Vec<u8>,
     /// The number of terms in the dictionary: term ids are below it.
     term_count: u32,
@@ -80,8 +81,39 @@ struct Stored {
     /// after the previous word's (the first word's previous position is -1); such a word is
     /// followed by its distance from the previous position (0 for the joined form of a
     /// hyphenated compound, which shares its first part's position).
+    #[serde(with = "bytes")]
     words: Vec<u8>,
     offsets: Vec<Vec<u8>>,
+}
+
+/// Byte strings read and written whole rather than byte by byte. The encoding is the same as a
+/// sequence of bytes (a length, then the bytes), and reading megabytes of it is a copy.
+mod bytes {
+    use std::fmt;
+
+    use serde::de::{Deserializer, Error, Visitor};
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        struct Bytes;
+        impl Visitor<'_> for Bytes {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(bytes.to_vec())
+            }
+            fn visit_byte_buf<E: Error>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(bytes)
+            }
+        }
+        deserializer.deserialize_byte_buf(Bytes)
+    }
 }
 
 impl From<SearchIndex> for Stored {
