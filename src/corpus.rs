@@ -33,7 +33,7 @@ pub fn load() -> Result<Loaded, String> {
 }
 
 /// Decodes a blob into a corpus that has at least one document and an index that can be
-/// searched.
+/// searched: in a build with search, the index's postings are rebuilt and checked here.
 pub fn decode(bytes: &[u8]) -> Result<Loaded, String> {
     let bundle = folio_core::format::decode(bytes).map_err(|e| e.to_string())?;
     if bundle.corpus.documents.is_empty() {
@@ -58,6 +58,9 @@ mod tests {
         let loaded = load().expect("the embedded blob decodes");
         assert!(!loaded.corpus.documents.is_empty());
         assert_eq!(loaded.index.is_empty(), !crate::search::ENABLED);
+        if crate::search::ENABLED {
+            assert_eq!(loaded.index.prepare(), Ok(()));
+        }
         assert!(
             loaded.topics.topics.iter().any(|t| t.id == "ptcl"),
             "the topics come with the corpus"

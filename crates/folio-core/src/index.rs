@@ -6,14 +6,14 @@
 //! postings list the sections and fields it occurs in, with its positions there, as delta-coded
 //! varints. For snippets, each section keeps the byte offset of every eighth body word.
 //!
-//! The blob stores the postings the other way round, as [`Stored`] shows: each field of each
-//! section as the list of its words' term ids, in order. That is the same information in two
-//! thirds of the bytes once compressed, since a text's word sequence repeats itself the way the
-//! text does. Decoding turns these lists back into postings, the document frequencies and the
-//! field lengths in one pass over the ids. The corpus is never tokenized in the browser: the
-//! app decodes the index and searches. The texts and stems of dictionary terms are worked out
-//! there, once per letter, for the letters a query needs, since a table of stems costs more to
-//! ship than to compute.
+//! The blob stores the postings the other way round ([`SearchIndex::words`]): each field of
+//! each section as the list of its words' term ids, in order. That is the same information in
+//! two thirds of the bytes once compressed, since a text's word sequence repeats itself the way
+//! the text does. The first search, or [`SearchIndex::prepare`], turns these lists back into
+//! postings, document frequencies and field lengths, in one pass over the ids. The corpus is
+//! never tokenized in the browser: the app decodes the index and searches. The texts and stems
+//! of dictionary terms are worked out there, once per letter, for the letters a query needs,
+//! since a table of stems costs more to ship than to compute.
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -43,47 +43,67 @@ impl Field {
     }
 }
 
-/// The searchable form of a corpus. It is stored as [`Stored`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "search", serde(into = "Stored", try_from = "Stored"))]
-#[cfg_attr(not(feature = "search"), serde(into = "Stored", from = "Stored"))]
+/// The searchable form of a corpus, as the blob stores it, with the postings it rebuilds from
+/// the stored word lists when search first needs them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SearchIndex {
     /// FST bytes: surface term → term id.
+    #[serde(with = "bytes")]
     pub(crate) terms: Vec<u8>,
-    /// Per term id: the number of sections it occurs in.
-    pub(crate) df: Vec<u32>,
-    /// Per term id: its postings, encoded by [`encode_postings`].
-    pub(crate) postings: Vec<Vec<u8>>,
+    /// The number of terms in the dictionary: term ids are below it.
+    pub(crate) term_count: u32,
     /// Per record: (document index, section index) in the corpus.
     pub(crate) records: Vec<(u32, u32)>,
-    /// Per record: the length of each field, in words.
-    pub(crate) lengths: Vec<[u32; 4]>,
-    /// The average length of each field over all records.
-    pub(crate) average: [f32; 4],
-    /// Per record: the byte offset in `Section::body_text` of every `CHECKPOINT`-th body word,
-    /// delta-coded; the words between are found again by tokenizing a few words of text.
-    pub(crate) offsets: Vec<Vec<u8>>,
-    /// The terms by first byte, read out of the FST a letter at a time, when a query first
-    /// needs that letter (not stored).
-    pub(crate) letters: OnceCell<Vec<Letter>>,
-}
-
-/// A [`SearchIndex`] as the blob stores it.
-#[derive(Debug, Serialize, Deserialize)]
-struct Stored {
-    #[serde(with = "bytes")]
-    terms: Vec<u8>,
-    /// The number of terms in the dictionary: term ids are below it.
-    term_count: u32,
-    records: Vec<(u32, u32)>,
     /// For each record, for each field in [`FIELDS`] order: the number of words, then each
     /// word as a varint, its term id times two, plus one when its position is not the one
     /// after the previous word's (the first word's previous position is -1); such a word is
     /// followed by its distance from the previous position (0 for the joined form of a
     /// hyphenated compound, which shares its first part's position).
     #[serde(with = "bytes")]
-    words: Vec<u8>,
-    offsets: Vec<Vec<u8>>,
+    pub(crate) words: Vec<u8>,
+    /// Per record: the byte offset in `Section::body_text` of every `CHECKPOINT`-th body word,
+    /// delta-coded; the words between are found again by tokenizing a few words of text.
+    pub(crate) offsets: Vec<Vec<u8>>,
+    /// The postings, rebuilt from `words` once (not stored).
+    #[serde(skip)]
+    inverted: OnceCell<Result<Inverted, String>>,
+    /// The terms by first byte, read out of the FST a letter at a time, when a query first
+    /// needs that letter (not stored).
+    #[serde(skip)]
+    pub(crate) letters: OnceCell<Vec<Letter>>,
+}
+
+/// Two indexes are equal when they store the same: what they rebuild follows from it.
+impl PartialEq for SearchIndex {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.terms,
+            self.term_count,
+            &self.records,
+            &self.words,
+            &self.offsets,
+        ) == (
+            &other.terms,
+            other.term_count,
+            &other.records,
+            &other.words,
+            &other.offsets,
+        )
+    }
+}
+
+/// What a search reads besides the dictionary: each term's postings and document frequency,
+/// and the length of every field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Inverted {
+    /// Per term id: the number of sections it occurs in.
+    pub(crate) df: Vec<u32>,
+    /// Per term id: its postings, encoded by [`encode_postings`].
+    pub(crate) postings: Vec<Vec<u8>>,
+    /// Per record: the length of each field, in words.
+    pub(crate) lengths: Vec<[u32; 4]>,
+    /// The average length of each field over all records.
+    pub(crate) average: [f32; 4],
 }
 
 /// Byte strings read and written whole rather than byte by byte. The encoding is the same as a
@@ -116,139 +136,116 @@ mod bytes {
     }
 }
 
-impl From<SearchIndex> for Stored {
-    fn from(index: SearchIndex) -> Stored {
-        // (record, field) → (position, term id) of each word.
-        let mut fields = vec![Vec::new(); index.records.len() * FIELDS.len()];
-        for (id, postings) in index.postings.iter().enumerate() {
-            for_each_posting(postings, |record, field, positions| {
-                let words: &mut Vec<(u32, u32)> =
-                    &mut fields[record as usize * FIELDS.len() + field as usize];
-                words.extend(positions.iter().map(|&p| (p, id as u32)));
-            });
+/// The word lists of [`SearchIndex::words`], from postings over `records` records.
+fn word_lists(inverted: &Inverted, records: usize) -> Vec<u8> {
+    // (record, field) → (position, term id) of each word.
+    let mut fields = vec![Vec::new(); records * FIELDS.len()];
+    for (id, postings) in inverted.postings.iter().enumerate() {
+        for_each_posting(postings, |record, field, positions| {
+            let words: &mut Vec<(u32, u32)> =
+                &mut fields[record as usize * FIELDS.len() + field as usize];
+            words.extend(positions.iter().map(|&p| (p, id as u32)));
+        });
+    }
+    let mut words = Vec::new();
+    for mut list in fields {
+        list.sort_unstable();
+        push_varint(&mut words, list.len() as u32);
+        let mut next = 0;
+        for (position, id) in list {
+            if position == next {
+                push_varint(&mut words, id * 2);
+            } else {
+                push_varint(&mut words, id * 2 + 1);
+                push_varint(&mut words, position + 1 - next);
+            }
+            next = position + 1;
         }
-        let mut words = Vec::new();
-        for mut list in fields {
-            list.sort_unstable();
-            push_varint(&mut words, list.len() as u32);
-            let mut next = 0;
-            for (position, id) in list {
-                if position == next {
-                    push_varint(&mut words, id * 2);
+    }
+    words
+}
+
+/// Turns the word lists of `stored` back into postings: each field's words are gathered by
+/// term, and each term's positions are appended to that term's postings. Ids outside the
+/// dictionary and lists that end early are refused.
+fn invert(stored: &SearchIndex) -> Result<Inverted, String> {
+    let damaged = |what: &str| format!("the search index's word lists are damaged: {what}");
+    // Every term has a word, of one byte at least: this bounds what is allocated.
+    let terms = stored.term_count as usize;
+    if terms > stored.words.len() {
+        return Err(damaged("more terms than words"));
+    }
+    let mut index = Inverted {
+        df: vec![0; terms],
+        postings: vec![Vec::new(); terms],
+        lengths: Vec::with_capacity(stored.records.len()),
+        ..Inverted::default()
+    };
+    // Per term: the last record it was seen in, plus one (0 before the first).
+    let mut last = vec![0u32; terms];
+    let mut totals = [0u64; 4];
+    // Per term: its positions in the current field; and the terms that have some.
+    let mut held: Vec<Vec<u32>> = vec![Vec::new(); terms];
+    let mut touched: Vec<u32> = Vec::new();
+    let bytes = &stored.words;
+    let read = |at: &mut usize| match *at < bytes.len() {
+        true => Ok(read_varint(bytes, at)),
+        false => Err(damaged("the data ends inside a list")),
+    };
+    let mut at = 0;
+    for record in 0..stored.records.len() as u32 {
+        let mut lengths = [0u32; 4];
+        for field in FIELDS {
+            let count = read(&mut at)?;
+            if count as usize > bytes.len() - at.min(bytes.len()) {
+                return Err(damaged("a list is longer than the data"));
+            }
+            let mut next = 0u32;
+            for _ in 0..count {
+                let word = read(&mut at)?;
+                let position = if word & 1 == 0 {
+                    next
                 } else {
-                    push_varint(&mut words, id * 2 + 1);
-                    push_varint(&mut words, position + 1 - next);
+                    next.checked_add(read(&mut at)?)
+                        .and_then(|p| p.checked_sub(1))
+                        .ok_or_else(|| damaged("a position out of range"))?
+                };
+                let id = word >> 1;
+                let Some(positions) = held.get_mut(id as usize) else {
+                    return Err(damaged("a term id outside the dictionary"));
+                };
+                if positions.is_empty() {
+                    touched.push(id);
                 }
-                next = position + 1;
+                // Positions never decrease, so each term's come in order.
+                positions.push(position);
+                next = position.saturating_add(1);
+            }
+            lengths[field as usize] = next;
+            totals[field as usize] += u64::from(next);
+            for id in touched.drain(..) {
+                let id = id as usize;
+                let out = &mut index.postings[id];
+                if last[id] != record + 1 {
+                    index.df[id] += 1;
+                }
+                push_varint(out, record - last[id].saturating_sub(1));
+                last[id] = record + 1;
+                push_varint(out, (held[id].len() as u32) << 2 | field as u32);
+                let mut previous = 0;
+                for position in held[id].drain(..) {
+                    push_varint(out, position - previous);
+                    previous = position;
+                }
             }
         }
-        Stored {
-            terms: index.terms,
-            term_count: index.df.len() as u32,
-            records: index.records,
-            words,
-            offsets: index.offsets,
-        }
+        index.lengths.push(lengths);
     }
-}
-
-/// Without the `search` feature a stored index is read and left empty.
-#[cfg(not(feature = "search"))]
-impl From<Stored> for SearchIndex {
-    fn from(_: Stored) -> SearchIndex {
-        SearchIndex::default()
+    if at != bytes.len() {
+        return Err(damaged("bytes left after the last list"));
     }
-}
-
-#[cfg(feature = "search")]
-impl TryFrom<Stored> for SearchIndex {
-    type Error = String;
-
-    /// Turns the word lists back into postings: each field's words are gathered by term, and
-    /// each term's positions are appended to that term's postings. Ids outside the dictionary
-    /// and lists that end early are refused.
-    fn try_from(stored: Stored) -> Result<SearchIndex, String> {
-        let damaged = |what: &str| format!("the search index's word lists are damaged: {what}");
-        // Every term has a word, of one byte at least: this bounds what is allocated.
-        let terms = stored.term_count as usize;
-        if terms > stored.words.len() {
-            return Err(damaged("more terms than words"));
-        }
-        let mut index = SearchIndex {
-            df: vec![0; terms],
-            postings: vec![Vec::new(); terms],
-            lengths: Vec::with_capacity(stored.records.len()),
-            ..SearchIndex::default()
-        };
-        // Per term: the last record it was seen in, plus one (0 before the first).
-        let mut last = vec![0u32; terms];
-        let mut totals = [0u64; 4];
-        // Per term: its positions in the current field; and the terms that have some.
-        let mut held: Vec<Vec<u32>> = vec![Vec::new(); terms];
-        let mut touched: Vec<u32> = Vec::new();
-        let bytes = &stored.words;
-        let read = |at: &mut usize| match *at < bytes.len() {
-            true => Ok(read_varint(bytes, at)),
-            false => Err(damaged("the data ends inside a list")),
-        };
-        let mut at = 0;
-        for record in 0..stored.records.len() as u32 {
-            let mut lengths = [0u32; 4];
-            for field in FIELDS {
-                let count = read(&mut at)?;
-                if count as usize > bytes.len() - at.min(bytes.len()) {
-                    return Err(damaged("a list is longer than the data"));
-                }
-                let mut next = 0u32;
-                for _ in 0..count {
-                    let word = read(&mut at)?;
-                    let position = if word & 1 == 0 {
-                        next
-                    } else {
-                        next.checked_add(read(&mut at)?)
-                            .and_then(|p| p.checked_sub(1))
-                            .ok_or_else(|| damaged("a position out of range"))?
-                    };
-                    let id = word >> 1;
-                    let Some(positions) = held.get_mut(id as usize) else {
-                        return Err(damaged("a term id outside the dictionary"));
-                    };
-                    if positions.is_empty() {
-                        touched.push(id);
-                    }
-                    // Positions never decrease, so each term's come in order.
-                    positions.push(position);
-                    next = position.saturating_add(1);
-                }
-                lengths[field as usize] = next;
-                totals[field as usize] += u64::from(next);
-                for id in touched.drain(..) {
-                    let id = id as usize;
-                    let out = &mut index.postings[id];
-                    if last[id] != record + 1 {
-                        index.df[id] += 1;
-                    }
-                    push_varint(out, record - last[id].saturating_sub(1));
-                    last[id] = record + 1;
-                    push_varint(out, (held[id].len() as u32) << 2 | field as u32);
-                    let mut previous = 0;
-                    for position in held[id].drain(..) {
-                        push_varint(out, position - previous);
-                        previous = position;
-                    }
-                }
-            }
-            index.lengths.push(lengths);
-        }
-        if at != bytes.len() {
-            return Err(damaged("bytes left after the last list"));
-        }
-        index.average = averages(&totals, stored.records.len());
-        index.terms = stored.terms;
-        index.records = stored.records;
-        index.offsets = stored.offsets;
-        Ok(index)
-    }
+    index.average = averages(&totals, stored.records.len());
+    Ok(index)
 }
 
 /// The average length of each field, given the fields' total lengths over `records` records.
@@ -361,6 +358,7 @@ impl SearchIndex {
         // term → (record, field) → positions, in record order.
         let mut occurrences: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
         let mut index = SearchIndex::default();
+        let mut inverted = Inverted::default();
         let mut totals = [0u64; 4];
         for (d, doc) in corpus.documents.iter().enumerate() {
             let meta = meta_text(doc);
@@ -410,10 +408,10 @@ impl SearchIndex {
                         }
                     }
                 }
-                index.lengths.push(lengths);
+                inverted.lengths.push(lengths);
             }
         }
-        index.average = averages(&totals, index.records.len());
+        inverted.average = averages(&totals, index.records.len());
 
         let mut term_builder = fst::MapBuilder::memory();
         for (id, (term, postings)) in occurrences.iter().enumerate() {
@@ -422,11 +420,35 @@ impl SearchIndex {
                 .expect("terms come sorted and unique");
             let mut records: Vec<u32> = postings.iter().map(|p| p.record).collect();
             records.dedup();
-            index.df.push(records.len() as u32);
-            index.postings.push(encode_postings(postings));
+            inverted.df.push(records.len() as u32);
+            inverted.postings.push(encode_postings(postings));
         }
         index.terms = term_builder.into_inner().expect("an in-memory FST");
+        index.term_count = inverted.df.len() as u32;
+        index.words = word_lists(&inverted, index.records.len());
+        index.inverted = OnceCell::from(Ok(inverted));
         index
+    }
+
+    /// The postings, rebuilt from the word lists the first time they are asked for, or why
+    /// they cannot be.
+    pub(crate) fn inverted(&self) -> Result<&Inverted, &str> {
+        self.inverted
+            .get_or_init(|| invert(self))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// Rebuilds the postings now, if not done yet, and checks them against the dictionary.
+    /// Searching does it when first needed; this lets an app do it at a moment of its choice.
+    pub fn prepare(&self) -> Result<(), String> {
+        let inverted = self.inverted()?;
+        let terms = fst::raw::Fst::new(self.terms.as_slice())
+            .map_err(|e| format!("the search index's dictionary is damaged: {e}"))?;
+        if terms.len() != inverted.df.len() {
+            return Err("the search index's dictionary and word lists disagree".into());
+        }
+        Ok(())
     }
 
     /// The number of records (sections).
@@ -513,7 +535,7 @@ impl SearchIndex {
 
     /// The number of distinct terms.
     pub fn term_count(&self) -> usize {
-        self.df.len()
+        self.term_count as usize
     }
 }
 
@@ -535,18 +557,25 @@ mod tests {
         read_varint(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], &mut at);
     }
 
-    /// An index holding only a dictionary of `terms` (sorted), ids in order.
-    fn dictionary(terms: &[&str]) -> SearchIndex {
+    /// An index holding only a dictionary of `terms` (sorted), ids in order, and one record
+    /// whose word lists are `words`.
+    fn index_of(terms: &[&str], words: Vec<u8>) -> SearchIndex {
         let mut builder = fst::MapBuilder::memory();
         for (id, term) in terms.iter().enumerate() {
             builder.insert(term, id as u64).unwrap();
         }
         SearchIndex {
             terms: builder.into_inner().unwrap(),
-            df: vec![1; terms.len()],
-            postings: vec![Vec::new(); terms.len()],
+            term_count: terms.len() as u32,
+            records: vec![(0, 0)],
+            words,
             ..SearchIndex::default()
         }
+    }
+
+    /// An index holding only a dictionary of `terms` (sorted), ids in order.
+    fn dictionary(terms: &[&str]) -> SearchIndex {
+        index_of(terms, Vec::new())
     }
 
     #[test]
@@ -581,22 +610,17 @@ mod tests {
         assert!(index.terms_with_stem("d").is_empty());
     }
 
-    /// The stored form of a two-term index, with `words` as its word lists.
-    #[cfg(feature = "search")]
-    fn stored(words: Vec<u8>) -> Stored {
-        Stored {
-            words,
-            records: vec![(0, 0)],
-            ..Stored::from(dictionary(&["a", "b"]))
-        }
+    /// A two-term index over one record, with `words` as its word lists.
+    fn stored(words: Vec<u8>) -> SearchIndex {
+        index_of(&["a", "b"], words)
     }
 
     #[test]
-    #[cfg(feature = "search")]
     fn word_lists_become_postings() {
         // Heading: "b"; body: "a b a" with "b" joined at the first a's position; no more.
         let words = vec![1, 2, 0, 4, 0, 3, 0, 2, 0, 0];
-        let index = SearchIndex::try_from(stored(words.clone())).unwrap();
+        let stored = stored(words.clone());
+        let index = stored.inverted().unwrap();
         assert_eq!(index.df, [1, 1]);
         assert_eq!(index.lengths, [[1, 0, 3, 0]]);
         let mut seen = Vec::new();
@@ -614,22 +638,35 @@ mod tests {
             ]
         );
         // And back: the same lists, in (position, id) order.
-        assert_eq!(Stored::from(index).words, words);
+        assert_eq!(word_lists(index, 1), words);
+        assert!(stored.prepare().is_ok());
     }
 
     #[test]
-    fn a_dictionary_that_disagrees_with_the_postings_is_refused() {
+    fn a_dictionary_that_disagrees_with_the_word_lists_is_refused() {
+        use crate::search::Searcher;
         let corpus = crate::model::Corpus::default();
-        let mut index = dictionary(&["a", "b"]);
-        assert!(crate::search::Searcher::new(&corpus, &index).is_some());
-        index.postings.pop();
-        assert!(crate::search::Searcher::new(&corpus, &index).is_none());
-        index.terms = b"not an fst".to_vec();
-        assert!(crate::search::Searcher::new(&corpus, &index).is_none());
+        let words = vec![0, 0, 2, 0, 2, 0];
+        assert!(Searcher::new(&corpus, &stored(words.clone())).is_some());
+        // Three terms in the dictionary, two in the word lists.
+        let index = SearchIndex {
+            term_count: 2,
+            ..index_of(&["a", "b", "c"], words.clone())
+        };
+        assert!(Searcher::new(&corpus, &index).is_none());
+        assert!(index.prepare().unwrap_err().contains("disagree"));
+        let index = SearchIndex {
+            terms: b"not an fst".to_vec(),
+            ..stored(words)
+        };
+        assert!(Searcher::new(&corpus, &index).is_none());
+        assert!(index
+            .prepare()
+            .unwrap_err()
+            .contains("dictionary is damaged"));
     }
 
     #[test]
-    #[cfg(feature = "search")]
     fn damaged_word_lists_are_refused() {
         for (words, cause) in [
             (vec![1, 4, 0, 0, 0], "outside the dictionary"),
@@ -643,15 +680,68 @@ mod tests {
                 "position out of range",
             ),
         ] {
-            let err = SearchIndex::try_from(stored(words.clone())).unwrap_err();
+            let index = stored(words.clone());
+            let err = index.inverted().unwrap_err();
             assert!(err.contains(cause), "{words:?}: {err}");
+            assert!(index.prepare().is_err());
+            let corpus = crate::model::Corpus::default();
+            assert!(crate::search::Searcher::new(&corpus, &index).is_none());
         }
-        let damaged = Stored {
+        let damaged = SearchIndex {
             term_count: u32::MAX,
             ..stored(vec![0, 0, 0, 0])
         };
-        let err = SearchIndex::try_from(damaged).unwrap_err();
+        let err = damaged.inverted().unwrap_err();
         assert!(err.contains("more terms than words"), "{err}");
+    }
+
+    /// The index read back from its blob, with its postings rebuilt from the word lists.
+    #[cfg(feature = "ingest")]
+    fn read_back(files: &[(&str, &str)]) -> (SearchIndex, SearchIndex) {
+        let files: Vec<crate::ingest::SourceFile> = files
+            .iter()
+            .map(|(path, text)| crate::ingest::SourceFile {
+                path: path.to_string(),
+                bytes: text.as_bytes().to_vec(),
+            })
+            .collect();
+        let built = crate::format::Bundle::new(crate::ingest::ingest(&files).unwrap().corpus);
+        let blob = crate::format::encode(&built).unwrap();
+        (built.index, crate::format::decode(&blob).unwrap().index)
+    }
+
+    #[test]
+    #[cfg(feature = "ingest")]
+    fn the_default_corpus_reads_back_unchanged() {
+        let text = std::fs::read_to_string("../../data/000_15142d29402a5562.txt").unwrap();
+        let (built, decoded) = read_back(&[("report.txt", &text)]);
+        assert!(built.term_count() > 1000);
+        assert!(decoded == built && decoded.inverted.get().is_none());
+        assert!(decoded.inverted().unwrap() == built.inverted().unwrap());
+    }
+
+    #[cfg(feature = "ingest")]
+    proptest::proptest! {
+        /// Postings, document frequencies and field lengths are rebuilt exactly. Hyphens make
+        /// compounds, which share positions; the heading and front matter fill every field.
+        #[test]
+        fn any_index_reads_back_unchanged(
+            texts in proptest::collection::vec("([a-cé]{1,3}(-[a-c]{1,2})?[ ,.\n]{1,2}){0,30}", 1..4),
+            title in "[a-c]{1,3}( [a-c-]{1,4}){0,3}",
+        ) {
+            let texts: Vec<(String, String)> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let text = format!("---\nauthor: Ann Lee-Smith {i}\n---\n# {title}x\n\nw {t}\n\n## {t}y\n\nz {t}{t}\n");
+                    (format!("{i}.md"), text)
+                })
+                .collect();
+            let files: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+            let (built, decoded) = read_back(&files);
+            proptest::prop_assert!(decoded == built);
+            proptest::prop_assert!(decoded.inverted().unwrap() == built.inverted().unwrap());
+        }
     }
 
     #[test]

@@ -95,7 +95,7 @@ impl Report {
         ));
         out.push_str(&format!(
             "{:<22} {:>12} {:>12.1}\n\n",
-            format!("decode blob (×{})", self.decode.runs),
+            format!("decode, postings (×{})", self.decode.runs),
             ms(self.decode.median),
             self.decode.mbps(s.source)
         ));

@@ -5,7 +5,7 @@
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 
-use crate::index::SearchIndex;
+use crate::index::{Inverted, SearchIndex};
 use crate::text::{is_stop_word, stem, MAX_TERM_BYTES};
 
 /// How much a matching term is to be believed, from least to most.
@@ -221,12 +221,13 @@ fn walk<A: Automaton>(
 pub struct Dictionary<'a> {
     pub terms: fst::Map<&'a [u8]>,
     pub(crate) index: &'a SearchIndex,
+    pub(crate) inverted: &'a Inverted,
 }
 
 impl Dictionary<'_> {
     /// The number of sections term `id` occurs in, to prefer frequent expansions.
     fn df(&self, id: u32) -> u32 {
-        self.index.df.get(id as usize).copied().unwrap_or(0)
+        self.inverted.df.get(id as usize).copied().unwrap_or(0)
     }
 
     pub fn exact(&self, word: &str) -> Option<u32> {

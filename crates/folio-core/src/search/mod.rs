@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::index::SearchIndex;
+use crate::index::{Inverted, SearchIndex};
 use crate::model::Corpus;
 use expand::Dictionary;
 use hash::IdSet;
@@ -109,6 +109,7 @@ pub struct SearchResults {
 pub struct Searcher<'a> {
     pub(crate) corpus: &'a Corpus,
     pub(crate) index: &'a SearchIndex,
+    pub(crate) inverted: &'a Inverted,
     pub(crate) dict: Dictionary<'a>,
 }
 
@@ -116,17 +117,24 @@ pub struct Searcher<'a> {
 const SUGGEST_BELOW: usize = 3;
 
 impl<'a> Searcher<'a> {
-    /// A searcher, or `None` when the index's dictionaries are damaged.
+    /// A searcher, or `None` when the index is damaged. The first searcher over an index
+    /// rebuilds its postings (see [`SearchIndex::prepare`]).
     pub fn new(corpus: &'a Corpus, index: &'a SearchIndex) -> Option<Searcher<'a>> {
         let terms = fst::Map::new(index.terms.as_slice()).ok()?;
+        let inverted = index.inverted().ok()?;
         // Every term id the dictionary gives must have postings.
-        if terms.len() != index.df.len() || terms.len() != index.postings.len() {
+        if terms.len() != inverted.df.len() || terms.len() != inverted.postings.len() {
             return None;
         }
         Some(Searcher {
             corpus,
             index,
-            dict: Dictionary { terms, index },
+            inverted,
+            dict: Dictionary {
+                terms,
+                index,
+                inverted,
+            },
         })
     }
 

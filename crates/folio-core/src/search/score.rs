@@ -121,9 +121,9 @@ fn bonus(tuning: &Tuning, gap: Option<u32>) -> f32 {
 
 impl<'s, 'a> Ranking<'s, 'a> {
     pub fn new(searcher: &'s Searcher<'a>, query: &Query, tuning: &Tuning) -> Self {
-        let index = searcher.index;
+        let index = searcher.inverted;
         let dict = &searcher.dict;
-        let records = index.records.len();
+        let records = searcher.index.records.len();
         let all_stop = query
             .include
             .iter()
@@ -236,7 +236,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
     /// Every (record, field, count, trust, term) the clause finds. Phrases report no term.
     fn occurrences(&self, c: usize) -> Vec<(u32, Field, u32, Trust, Option<u32>)> {
         let clause = &self.clauses[c];
-        let postings = &self.searcher.index.postings;
+        let postings = &self.searcher.inverted.postings;
         if clause.phrase {
             return self
                 .phrase_occurrences(&clause.words)
@@ -255,7 +255,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
 
     /// (record, field, occurrences) of a phrase given the strict expansions of its words.
     fn phrase_occurrences(&self, words: &[Vec<Expansion>]) -> Vec<(u32, Field, u32)> {
-        let postings = &self.searcher.index.postings;
+        let postings = &self.searcher.inverted.postings;
         let mut per_word: Vec<IdMap<(u32, Field), Vec<u32>>> = Vec::new();
         for expansions in words {
             let mut map: IdMap<(u32, Field), Vec<u32>> = IdMap::default();
@@ -299,7 +299,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
         {
             return None;
         }
-        let index = self.searcher.index;
+        let index = self.searcher.inverted;
         let lengths = &index.lengths[acc.record as usize];
         let mut matched = 0;
         let mut trust = 0;
@@ -400,7 +400,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
 
     /// Body positions of each counted clause's matches, for the given records.
     pub(crate) fn clause_positions(&self, records: &IdSet<u32>) -> IdMap<u32, Vec<(usize, u32)>> {
-        let postings = &self.searcher.index.postings;
+        let postings = &self.searcher.inverted.postings;
         let mut out: IdMap<u32, Vec<(usize, u32)>> = IdMap::default();
         for (c, clause) in self.clauses.iter().enumerate().filter(|(_, c)| c.counts) {
             for word in &clause.words {

@@ -138,8 +138,8 @@ pub fn brute_force(
                     tuning,
                     clause.idf,
                     &wtf,
-                    &index.lengths[record],
-                    &index.average,
+                    &searcher.inverted.lengths[record],
+                    &searcher.inverted.average,
                 );
         }
         if matched == 0 {
