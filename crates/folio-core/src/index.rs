@@ -50,8 +50,6 @@ pub struct SearchIndex {
     /// FST bytes: surface term → term id.
     #[serde(with = "bytes")]
     pub(crate) terms: Vec<u8>,
-    /// The number of terms in the dictionary: term ids are below it.
-    pub(crate) term_count: u32,
     /// Per record: (document index, section index) in the corpus.
     pub(crate) records: Vec<(u32, u32)>,
     /// For each record, for each field in [`FIELDS`] order: the number of words, then each
@@ -76,19 +74,8 @@ pub struct SearchIndex {
 /// Two indexes are equal when they store the same: what they rebuild follows from it.
 impl PartialEq for SearchIndex {
     fn eq(&self, other: &Self) -> bool {
-        (
-            &self.terms,
-            self.term_count,
-            &self.records,
-            &self.words,
-            &self.offsets,
-        ) == (
-            &other.terms,
-            other.term_count,
-            &other.records,
-            &other.words,
-            &other.offsets,
-        )
+        (&self.terms, &self.records, &self.words, &self.offsets)
+            == (&other.terms, &other.records, &other.words, &other.offsets)
     }
 }
 
@@ -166,12 +153,14 @@ fn word_lists(inverted: &Inverted, records: usize) -> Vec<u8> {
 }
 
 /// Turns the word lists of `stored` back into postings: each field's words are gathered by
-/// term, and each term's positions are appended to that term's postings. Ids outside the
-/// dictionary and lists that end early are refused.
+/// term, and each term's positions are appended to that term's postings. A damaged dictionary,
+/// ids outside it and lists that end early are refused.
 fn invert(stored: &SearchIndex) -> Result<Inverted, String> {
+    let terms = fst::raw::Fst::new(stored.terms.as_slice())
+        .map_err(|e| format!("the search index's dictionary is damaged: {e}"))?
+        .len();
     let damaged = |what: &str| format!("the search index's word lists are damaged: {what}");
     // Every term has a word, of one byte at least: this bounds what is allocated.
-    let terms = stored.term_count as usize;
     if terms > stored.words.len() {
         return Err(damaged("more terms than words"));
     }
@@ -424,7 +413,6 @@ impl SearchIndex {
             inverted.postings.push(encode_postings(postings));
         }
         index.terms = term_builder.into_inner().expect("an in-memory FST");
-        index.term_count = inverted.df.len() as u32;
         index.words = word_lists(&inverted, index.records.len());
         index.inverted = OnceCell::from(Ok(inverted));
         index
@@ -439,16 +427,10 @@ impl SearchIndex {
             .map_err(String::as_str)
     }
 
-    /// Rebuilds the postings now, if not done yet, and checks them against the dictionary.
-    /// Searching does it when first needed; this lets an app do it at a moment of its choice.
+    /// Rebuilds the postings now, if not done yet, or says why they cannot be. Searching does
+    /// it when first needed; this lets an app do it at a moment of its choice.
     pub fn prepare(&self) -> Result<(), String> {
-        let inverted = self.inverted()?;
-        let terms = fst::raw::Fst::new(self.terms.as_slice())
-            .map_err(|e| format!("the search index's dictionary is damaged: {e}"))?;
-        if terms.len() != inverted.df.len() {
-            return Err("the search index's dictionary and word lists disagree".into());
-        }
-        Ok(())
+        self.inverted().map(|_| ()).map_err(str::to_string)
     }
 
     /// The number of records (sections).
@@ -535,7 +517,7 @@ impl SearchIndex {
 
     /// The number of distinct terms.
     pub fn term_count(&self) -> usize {
-        self.term_count as usize
+        fst::raw::Fst::new(self.terms.as_slice()).map_or(0, |fst| fst.len())
     }
 }
 
@@ -566,7 +548,6 @@ mod tests {
         }
         SearchIndex {
             terms: builder.into_inner().unwrap(),
-            term_count: terms.len() as u32,
             records: vec![(0, 0)],
             words,
             ..SearchIndex::default()
@@ -643,18 +624,11 @@ mod tests {
     }
 
     #[test]
-    fn a_dictionary_that_disagrees_with_the_word_lists_is_refused() {
+    fn a_damaged_dictionary_is_refused() {
         use crate::search::Searcher;
         let corpus = crate::model::Corpus::default();
         let words = vec![0, 0, 2, 0, 2, 0];
         assert!(Searcher::new(&corpus, &stored(words.clone())).is_some());
-        // Three terms in the dictionary, two in the word lists.
-        let index = SearchIndex {
-            term_count: 2,
-            ..index_of(&["a", "b", "c"], words.clone())
-        };
-        assert!(Searcher::new(&corpus, &index).is_none());
-        assert!(index.prepare().unwrap_err().contains("disagree"));
         let index = SearchIndex {
             terms: b"not an fst".to_vec(),
             ..stored(words)
@@ -687,11 +661,7 @@ mod tests {
             let corpus = crate::model::Corpus::default();
             assert!(crate::search::Searcher::new(&corpus, &index).is_none());
         }
-        let damaged = SearchIndex {
-            term_count: u32::MAX,
-            ..stored(vec![0, 0, 0, 0])
-        };
-        let err = damaged.inverted().unwrap_err();
+        let err = stored(vec![0]).prepare().unwrap_err();
         assert!(err.contains("more terms than words"), "{err}");
     }
 
