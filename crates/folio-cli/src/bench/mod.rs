@@ -4,8 +4,8 @@
 //! Ingest and index build are timed on one core (both are single-threaded) and reported in MB/s
 //! of source text. The blob is encoded and its parts measured raw and gzip -9, then decoded as
 //! the app decodes it, with the postings rebuilt from the stored word lists. Then a fixed mix
-//! of queries runs on the decoded index, each warmed up and repeated, timed with `Instant`; the table gives the
-//! p50 / p95 / max latency per kind of query and overall. The queries are drawn from the
+//! of queries runs on the decoded index, each warmed up and repeated, timed with `Instant`;
+//! the table gives the p50 / p95 / max latency per kind of query and overall. The queries are drawn from the
 //! corpus's own vocabulary with a fixed seed, so the same folder always gets the same queries.
 //! They run as typed, with no trailing space, so their last word also matches as a prefix.
 
