@@ -121,7 +121,7 @@ fn bonus(tuning: &Tuning, gap: Option<u32>) -> f32 {
 
 impl<'s, 'a> Ranking<'s, 'a> {
     pub fn new(searcher: &'s Searcher<'a>, query: &Query, tuning: &Tuning) -> Self {
-        let index = searcher.inverted;
+        let inverted = searcher.inverted;
         let dict = &searcher.dict;
         let records = searcher.index.records.len();
         let all_stop = query
@@ -137,7 +137,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
                     let df = expansions
                         .iter()
                         .filter(|e| e.trust == expansions[0].trust)
-                        .map(|e| index.df[e.term as usize])
+                        .map(|e| inverted.df[e.term as usize])
                         .max()
                         .unwrap_or(0);
                     let stop = is_stop_word(term);
@@ -158,7 +158,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
                             idf(
                                 records,
                                 w.iter()
-                                    .map(|e| index.df[e.term as usize])
+                                    .map(|e| inverted.df[e.term as usize])
                                     .max()
                                     .unwrap_or(0),
                             )
@@ -212,7 +212,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
                 Clause::Word { term, .. } => {
                     let mut set = IdSet::default();
                     for e in dict.expand_strict(term) {
-                        for_each_posting(&index.postings[e.term as usize], |r, _, _| {
+                        for_each_posting(&inverted.postings[e.term as usize], |r, _, _| {
                             set.insert(r);
                         });
                     }
@@ -299,8 +299,8 @@ impl<'s, 'a> Ranking<'s, 'a> {
         {
             return None;
         }
-        let index = self.searcher.inverted;
-        let lengths = &index.lengths[acc.record as usize];
+        let inverted = self.searcher.inverted;
+        let lengths = &inverted.lengths[acc.record as usize];
         let mut matched = 0;
         let mut trust = 0;
         let mut score = 0.0;
@@ -323,7 +323,7 @@ impl<'s, 'a> Ranking<'s, 'a> {
                     clause.idf,
                     &acc.wtf[c],
                     lengths,
-                    &index.average,
+                    &inverted.average,
                 );
         }
         (matched > 0).then_some(Ranked {
