@@ -13,6 +13,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 mod fold;
 mod lower;
+mod segment;
+mod word_breaks;
 mod words;
 
 use lower::to_lower;

@@ -1,14 +1,15 @@
-//! Word segmentation: the words of a text, exactly as `unicode_word_indices` finds them
-//! (Unicode word boundaries, UAX #29, keeping the segments that hold a letter or a digit), but
-//! fast on text that is mostly ASCII with a few curly quotes, dashes or no-break spaces.
+//! Word segmentation: the words of a text by Unicode word boundaries (UAX #29), keeping the
+//! segments that hold a letter or a digit, fast on text that is mostly ASCII with a few curly
+//! quotes, dashes or no-break spaces.
 //!
 //! The text is cut into pieces, each a run of non-whitespace and the whitespace after it. A cut
 //! is only made between an ASCII whitespace character and an ASCII character that is not
 //! whitespace: UAX #29 always breaks there, and none of its rules looks across a whitespace
 //! character, so the pieces' words are exactly those of the whole text. ASCII pieces are
-//! segmented here, by the rules as they apply to ASCII; the others by unicode-segmentation.
+//! segmented here, by the rules as they apply to ASCII; the others by `segment`, the rules in
+//! full.
 
-use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
+use super::segment;
 
 /// The words of `text` with their byte offsets, in order.
 pub fn word_indices(text: &str) -> WordIndices<'_> {
@@ -34,7 +35,7 @@ enum Piece<'t> {
         end: usize,
     },
     /// Any other piece: its start in the text, and its words.
-    Unicode(usize, UnicodeWordIndices<'t>),
+    Unicode(usize, segment::Words<'t>),
 }
 
 /// Whether a piece ends before byte `i`.
@@ -83,7 +84,7 @@ impl<'t> Iterator for WordIndices<'t> {
                 Piece::Ascii { at: start, end }
             } else {
                 // Cuts fall on ASCII bytes, hence on character boundaries.
-                Piece::Unicode(start, self.text[start..end].unicode_word_indices())
+                Piece::Unicode(start, segment::words(&self.text[start..end]))
             };
         }
     }

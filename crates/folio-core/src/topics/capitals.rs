@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::word_indices;
 
 use super::lexicon::{contains, NOT_NAMES, PERSON_TITLES};
 use crate::text::is_stop_word;
@@ -37,7 +37,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out: Vec<Word<'_>> = Vec::new();
     let mut last_end = 0;
     let mut line = 0;
-    for (start, raw) in text.unicode_word_indices() {
+    for (start, raw) in word_indices(text) {
         let gap = &text[last_end..start];
         line += gap.matches('\n').count();
         let first = out.is_empty();
