@@ -41,8 +41,8 @@ const GEOGRAPHY: &[&str] = &[
 /// First words that make a name a place (the Spanish articles as in El Paso, La Plata, Los
 /// Angeles).
 const PLACE_FIRST: &[&str] = &[
-    "cape", "el", "fort", "la", "lake", "las", "los", "mount", "port", "porto", "puerto", "san",
-    "santa", "santo",
+    "cape", "el", "fort", "la", "lake", "lakes", "las", "los", "mount", "port", "porto", "puerto",
+    "san", "santa", "santo",
 ];
 
 /// Directions that, before a place, make a region: North Atlantic, South Pacific.
@@ -68,9 +68,19 @@ const IMPERSONAL: &[&str] = &[
     "treaty",
 ];
 
+/// What the text says around a name's mentions.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Context {
+    /// A person's title stood before it, at least once.
+    pub titled: bool,
+    /// A word for a place and "of" stood before most of its mentions.
+    pub placed: bool,
+}
+
 /// The group a name belongs to, as far as the text allows. `common` tells the words the
 /// corpus also writes in lower case, which a person's name is not made of.
-pub(super) fn group_of(name: &str, titled: bool, common: &dyn Fn(&str) -> bool) -> Group {
+pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bool) -> Group {
+    let titled = context.titled;
     let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
     let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
@@ -83,6 +93,9 @@ pub(super) fn group_of(name: &str, titled: bool, common: &dyn Fn(&str) -> bool) 
     } else if contains(PLACES, &words.join(" "))
         || words.len() > 1 && COMPASS.contains(&first) && contains(PLACES, &words[1..].join(" "))
     {
+        Group::Places
+    } else if context.placed && !titled && !acronym {
+        // "the treaty of Guadalupe Hidalgo", "the port of Callao".
         Group::Places
     } else if acronym || words.iter().any(|w| contains(ORGANISATION_WORDS, w)) {
         Group::Organisations
@@ -125,7 +138,11 @@ mod tests {
     /// Asserts the group of each name, not titled, in a corpus with no common words.
     fn assert_group(names: &[&str], group: Group) {
         for name in names {
-            assert_eq!(group_of(name, false, &|_| false), group, "{name}");
+            assert_eq!(
+                group_of(name, Context::default(), &|_| false),
+                group,
+                "{name}"
+            );
         }
     }
 
@@ -165,8 +182,12 @@ mod tests {
         ];
         assert_group(&names, Group::Other);
         let never = |_: &str| false;
-        assert_eq!(group_of("Provinces", true, &never), Group::Other);
-        assert_eq!(group_of("Lincoln", true, &never), Group::People);
+        let titled = Context {
+            titled: true,
+            ..Context::default()
+        };
+        assert_eq!(group_of("Provinces", titled, &never), Group::Other);
+        assert_eq!(group_of("Lincoln", titled, &never), Group::People);
     }
 
     #[test]

@@ -11,11 +11,20 @@ use super::lexicon::{contains, NOT_NAMES, PERSON_TITLES};
 /// Small words that join the words of a name ("Bank of England").
 pub(super) const CONNECTORS: &[&str] = &["de", "for", "of", "the", "van", "von"];
 
+/// Words that, with "of" after them, stand before the name of a place: "the treaty of
+/// Guadalupe Hidalgo", "the port of Callao".
+const PLACE_BEFORE: &[&str] = &[
+    "bay", "city", "coast", "gulf", "harbor", "harbour", "island", "islands", "isthmus", "port",
+    "province", "republic", "strait", "straits", "town", "treaty",
+];
+
 /// A name found in the text: its words, and whether a person's title stood before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub words: Vec<String>,
     pub titled: bool,
+    /// A word for a place and "of" stood before it, in lower case: "the treaty of Ghent".
+    pub placed: bool,
     /// An acronym standing right after it in parentheses: "Peoples Labour Federation (PLF)".
     pub defines: Option<String>,
 }
@@ -39,6 +48,7 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
             out.push(Found {
                 words: vec![w.text.to_string()],
                 titled: false,
+                placed: false,
                 defines: None,
             });
             i += 1;
@@ -92,6 +102,11 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
             }
             run.remove(0);
         }
+        let placed = i >= 2
+            && w.joined
+            && words[i - 1].joined
+            && words[i - 1].text == "of"
+            && PLACE_BEFORE.contains(&words[i - 2].text);
         let keep = match run.len() {
             0 => false,
             // A lone letter is an initial, not a name.
@@ -111,6 +126,7 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
             out.push(Found {
                 words: run.iter().map(|w| w.text.to_string()).collect(),
                 titled,
+                placed,
                 defines,
             });
         }
@@ -234,6 +250,28 @@ mod tests {
                 ("Prussia".to_string(), false),
             ]
         );
+    }
+
+    #[test]
+    fn a_word_for_a_place_and_of_place_a_name() {
+        let text = "The treaty of Guadalupe Hidalgo, the port of Callao and the city of Lincoln \
+                    were named by Lincoln, not by the Treaty of Ghent or the head of Callao.";
+        let w = words(text);
+        let mut usage = Usage::default();
+        usage.add(&w);
+        let placed: Vec<(String, bool)> = find(&w, &usage)
+            .iter()
+            .map(|f| (f.name(), f.placed))
+            .collect();
+        let expected = [
+            ("Guadalupe Hidalgo", true),
+            ("Callao", true),
+            ("Lincoln", true),
+            ("Lincoln", false),
+            ("Treaty of Ghent", false),
+            ("Callao", false),
+        ];
+        assert_eq!(placed, expected.map(|(n, p)| (n.to_string(), p)));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::groups::group_of;
+use super::groups::{group_of, Context};
 use super::lexicon::{contains, DEMONYMS, PLACES};
 use super::names::{abbreviates, Found, Usage};
 use super::Group;
@@ -23,15 +23,16 @@ pub struct NameTopic {
 
 /// Merges the names found in each record into topics.
 pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
-    // Canonical name → (forms, mentions, titled, is acronym)
-    // Name → (forms, mentions per record, whether a title ever stood before it).
-    type Seen = (BTreeSet<String>, BTreeMap<usize, u32>, bool);
+    // Name → (forms, mentions per record, whether a title ever stood before it, the mentions
+    // after a word for a place).
+    type Seen = (BTreeSet<String>, BTreeMap<usize, u32>, bool, u32);
     let mut names: BTreeMap<String, Seen> = BTreeMap::new();
     for (record, f) in found {
         let entry = names.entry(f.name()).or_default();
         entry.0.insert(f.name());
         *entry.1.entry(*record).or_default() += 1;
         entry.2 |= f.titled;
+        entry.3 += u32::from(f.placed);
     }
     let acronyms: BTreeMap<String, String> = found
         .iter()
@@ -70,8 +71,13 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
             Some(long.clone())
         } else if let Some(other) = by_lower.get(&name.to_lowercase()).filter(|o| **o != name) {
             Some((*other).clone())
-        } else if let Some(base) = name.strip_suffix('s').filter(|b| names.contains_key(*b)) {
-            // "Manzoors", "Left Oppositions": a possessive written without its apostrophe.
+        } else if let Some(base) = name
+            .strip_suffix('s')
+            .filter(|b| names.contains_key(*b) && !names[name].2)
+        {
+            // "Manzoors", "Left Oppositions": a possessive written without its apostrophe; or
+            // a plural, "Cherokees". A title before it makes it a surname: "Mr. Adams" is not
+            // "Adam".
             Some(base.to_string())
         } else if demonym {
             // "Pakistani" is about Pakistan when the text names Pakistan.
@@ -120,8 +126,10 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
         current
     };
     let mut merged: BTreeMap<String, NameTopic> = BTreeMap::new();
-    let mut titled: BTreeMap<String, bool> = BTreeMap::new();
-    for (name, (forms, mentions, was_titled)) in names {
+    // Canonical name → (whether a title ever stood before it, mentions after a word for a
+    // place).
+    let mut told: BTreeMap<String, (bool, u32)> = BTreeMap::new();
+    for (name, (forms, mentions, was_titled, placed)) in names {
         let canonical = resolve(&name);
         let topic = merged
             .entry(canonical.clone())
@@ -135,7 +143,9 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
         for (record, n) in mentions {
             *topic.mentions.entry(record).or_default() += n;
         }
-        *titled.entry(canonical).or_default() |= was_titled;
+        let told = told.entry(canonical).or_default();
+        told.0 |= was_titled;
+        told.1 += placed;
     }
     let expansions: BTreeMap<&String, &String> =
         acronyms.iter().map(|(a, long)| (long, a)).collect();
@@ -149,11 +159,14 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
         })
         .map(|mut t| {
             let common = |w: &str| usage.common(w);
-            t.group = group_of(
-                &t.name,
-                titled.get(&t.name).copied().unwrap_or(false),
-                &common,
-            );
+            let (titled, placed) = told.get(&t.name).copied().unwrap_or_default();
+            let mentions: u32 = t.mentions.values().sum();
+            let context = Context {
+                titled,
+                // Most of its mentions: "the city of Lincoln" once does not make Lincoln a place.
+                placed: placed * 2 > mentions,
+            };
+            t.group = group_of(&t.name, context, &common);
             if let Some(acronym) = expansions.get(&t.name) {
                 t.group = Group::Organisations;
                 t.name = format!("{} ({acronym})", t.name);
@@ -184,6 +197,7 @@ mod tests {
                 Found {
                     words: n.split(' ').map(String::from).collect(),
                     titled: false,
+                    placed: false,
                     defines: None,
                 },
             )
@@ -194,5 +208,54 @@ mod tests {
         assert_eq!(names, ["Benazir Bhutto", "Manzoor Ahmed"]);
         assert_eq!(topics[1].forms.len(), 3);
         assert_eq!(topics[1].group, Group::People);
+    }
+
+    fn found(names: &[(&str, bool)]) -> Vec<(usize, Found)> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, &(n, placed))| {
+                let words = n.split(' ').map(String::from).collect();
+                let found = Found {
+                    words,
+                    titled: false,
+                    placed,
+                    defines: None,
+                };
+                (i, found)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_titled_name_ending_in_s_is_its_own() {
+        let mut found = found(&[("Adams", false), ("Adam", false), ("Cherokees", false)]);
+        found[0].1.titled = true;
+        found.push((3, found[2].1.clone()));
+        found[3].1.words = vec!["Cherokee".to_string()];
+        let topics = topics(&found, &Usage::default());
+        let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Adam", "Adams", "Cherokee"]);
+    }
+
+    #[test]
+    fn names_mostly_after_a_word_for_a_place_are_places() {
+        let found = found(&[
+            ("Guadalupe Hidalgo", true),
+            ("Guadalupe Hidalgo", true),
+            ("Guadalupe Hidalgo", false),
+            ("Abraham Lincoln", true),
+            ("Abraham Lincoln", false),
+        ]);
+        let topics = topics(&found, &Usage::default());
+        let groups: Vec<(&str, &Group)> =
+            topics.iter().map(|t| (t.name.as_str(), &t.group)).collect();
+        assert_eq!(
+            groups,
+            [
+                ("Abraham Lincoln", &Group::People),
+                ("Guadalupe Hidalgo", &Group::Places)
+            ]
+        );
     }
 }
