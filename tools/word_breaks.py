@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "crates/folio-core/src/text/word_breaks.rs"
 
-# The order of the classes is the segmenter's `Class` enum; keep the two in step.
+# The classes in the order of their numbers in crates/folio-core/src/text/segment.rs; keep
+# the two in step.
 CLASSES = [
     "Any", "CR", "LF", "Newline", "Extend", "ZWJ", "Regional_Indicator", "Format",
     "Katakana", "Hebrew_Letter", "ALetter", "Single_Quote", "Double_Quote", "MidNumLet",

@@ -6,54 +6,28 @@ use std::sync::OnceLock;
 
 use super::word_breaks::{RUNS, TABLE};
 
-/// A character's Word_Break class. The order is that of the generated table.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Class {
-    Any,
-    Cr,
-    Lf,
-    Newline,
-    Extend,
-    Zwj,
-    RegionalIndicator,
-    Format,
-    Katakana,
-    HebrewLetter,
-    ALetter,
-    SingleQuote,
-    DoubleQuote,
-    MidNumLet,
-    MidLetter,
-    MidNum,
-    Numeric,
-    ExtendNumLet,
-    WSegSpace,
-}
+/// A character's Word_Break class: its number in the generated table.
+type Class = u8;
 
-const CLASSES: [Class; 19] = {
-    use Class::*;
-    [
-        Any,
-        Cr,
-        Lf,
-        Newline,
-        Extend,
-        Zwj,
-        RegionalIndicator,
-        Format,
-        Katakana,
-        HebrewLetter,
-        ALetter,
-        SingleQuote,
-        DoubleQuote,
-        MidNumLet,
-        MidLetter,
-        MidNum,
-        Numeric,
-        ExtendNumLet,
-        WSegSpace,
-    ]
-};
+const ANY: Class = 0;
+const CR: Class = 1;
+const LF: Class = 2;
+const NEWLINE: Class = 3;
+const EXTEND: Class = 4;
+const ZWJ: Class = 5;
+const REGIONAL_INDICATOR: Class = 6;
+const FORMAT: Class = 7;
+const KATAKANA: Class = 8;
+const HEBREW_LETTER: Class = 9;
+const A_LETTER: Class = 10;
+const SINGLE_QUOTE: Class = 11;
+const DOUBLE_QUOTE: Class = 12;
+const MID_NUM_LET: Class = 13;
+const MID_LETTER: Class = 14;
+const MID_NUM: Class = 15;
+const NUMERIC: Class = 16;
+const EXTEND_NUM_LET: Class = 17;
+const W_SEG_SPACE: Class = 18;
 
 /// The flag added to a class's number for an Extended_Pictographic character.
 const PICTOGRAPHIC: u8 = 0x20;
@@ -130,19 +104,16 @@ fn property(c: char) -> (Class, bool) {
         Some(&value) => value,
         None => table.lookup(u32::from(c)),
     };
-    (
-        CLASSES[usize::from(value & !PICTOGRAPHIC) % CLASSES.len()],
-        value & PICTOGRAPHIC != 0,
-    )
+    (value & !PICTOGRAPHIC, value & PICTOGRAPHIC != 0)
 }
 
 /// Whether a class is ignored after the character it follows (WB4).
 fn ignored(class: Class) -> bool {
-    matches!(class, Class::Extend | Class::Format | Class::Zwj)
+    matches!(class, EXTEND | FORMAT | ZWJ)
 }
 
 fn letter(class: Class) -> bool {
-    matches!(class, Class::ALetter | Class::HebrewLetter)
+    matches!(class, A_LETTER | HEBREW_LETTER)
 }
 
 /// The class of the first character of `rest` that is not ignored (WB4), Any at the end; and
@@ -154,9 +125,9 @@ fn next_kept(rest: &str) -> (Class, bool) {
         if !ignored(class) {
             return (class, zwj && pictographic);
         }
-        zwj = class == Class::Zwj;
+        zwj = class == ZWJ;
     }
-    (Class::Any, false)
+    (ANY, false)
 }
 
 /// Whether the rules after WB4 join a kept character of class `class` to the text before it:
@@ -173,33 +144,33 @@ fn kept_joined(
     odd_flags: bool,
     after: impl Fn(fn(Class) -> bool) -> bool,
 ) -> bool {
-    use Class::*;
-    let mid_letter = matches!(class, MidLetter | MidNumLet | SingleQuote);
-    let mid_num = matches!(class, MidNum | MidNumLet | SingleQuote);
+    let mid_letter = matches!(class, MID_LETTER | MID_NUM_LET | SINGLE_QUOTE);
+    let mid_num = matches!(class, MID_NUM | MID_NUM_LET | SINGLE_QUOTE);
     match last {
         _ if letter(last) && letter(class) => true, // WB5
         _ if letter(last) && mid_letter && after(letter) => true, // WB6
-        MidLetter | MidNumLet | SingleQuote if letter(before) && letter(class) => true, // WB7
-        HebrewLetter if class == SingleQuote => true, // WB7a
-        HebrewLetter if class == DoubleQuote => after(|c| c == HebrewLetter), // WB7b
-        DoubleQuote => before == HebrewLetter && class == HebrewLetter, // WB7c
-        Numeric if class == Numeric || letter(class) => true, // WB8, WB10
-        _ if letter(last) && class == Numeric => true, // WB9
-        MidNum | MidNumLet | SingleQuote => before == Numeric && class == Numeric, // WB11
-        Numeric if mid_num => after(|c| c == Numeric), // WB12
-        Katakana if class == Katakana => true,      // WB13
-        ALetter | HebrewLetter | Numeric | Katakana | ExtendNumLet if class == ExtendNumLet => {
+        MID_LETTER | MID_NUM_LET | SINGLE_QUOTE if letter(before) && letter(class) => true, // WB7
+        HEBREW_LETTER if class == SINGLE_QUOTE => true, // WB7a
+        HEBREW_LETTER if class == DOUBLE_QUOTE => after(|c| c == HEBREW_LETTER), // WB7b
+        DOUBLE_QUOTE => before == HEBREW_LETTER && class == HEBREW_LETTER, // WB7c
+        NUMERIC if class == NUMERIC || letter(class) => true, // WB8, WB10
+        _ if letter(last) && class == NUMERIC => true, // WB9
+        MID_NUM | MID_NUM_LET | SINGLE_QUOTE => before == NUMERIC && class == NUMERIC, // WB11
+        NUMERIC if mid_num => after(|c| c == NUMERIC), // WB12
+        KATAKANA if class == KATAKANA => true,      // WB13
+        A_LETTER | HEBREW_LETTER | NUMERIC | KATAKANA | EXTEND_NUM_LET
+            if class == EXTEND_NUM_LET =>
+        {
             true // WB13a
         }
-        ExtendNumLet => matches!(class, ALetter | HebrewLetter | Numeric | Katakana), // WB13b
-        RegionalIndicator => class == RegionalIndicator && odd_flags,                 // WB15, WB16
-        _ => false,                                                                   // WB999
+        EXTEND_NUM_LET => matches!(class, A_LETTER | HEBREW_LETTER | NUMERIC | KATAKANA), // WB13b
+        REGIONAL_INDICATOR => class == REGIONAL_INDICATOR && odd_flags, // WB15, WB16
+        _ => false,                                                     // WB999
     }
 }
 
 /// Where the word segment of `text` starting at byte `start` ends.
 fn segment_end(text: &str, start: usize) -> usize {
-    use Class::*;
     let mut chars = text[start..].char_indices();
     let Some((_, first)) = chars.next() else {
         return start;
@@ -208,17 +179,17 @@ fn segment_end(text: &str, start: usize) -> usize {
     // kept after WB4 (Any before the first); whether the regional indicators that end the
     // text so far are odd in number.
     let mut raw = property(first).0;
-    let (mut before, mut last) = (Any, raw);
-    let mut odd_flags = raw == RegionalIndicator;
+    let (mut before, mut last) = (ANY, raw);
+    let mut odd_flags = raw == REGIONAL_INDICATOR;
     for (i, c) in chars {
         let (class, pictographic) = property(c);
         let at = start + i;
         let joined = match (raw, class) {
-            (Cr, Lf) => true,                                         // WB3
-            (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => false, // WB3a, WB3b
-            (Zwj, _) if pictographic => true,                         // WB3c
-            (WSegSpace, WSegSpace) => true,                           // WB3d
-            (_, Extend | Format | Zwj) => true,                       // WB4
+            (CR, LF) => true,                                         // WB3
+            (CR | LF | NEWLINE, _) | (_, CR | LF | NEWLINE) => false, // WB3a, WB3b
+            (ZWJ, _) if pictographic => true,                         // WB3c
+            (W_SEG_SPACE, W_SEG_SPACE) => true,                       // WB3d
+            (_, EXTEND | FORMAT | ZWJ) => true,                       // WB4
             _ => kept_joined(before, last, class, odd_flags, |wanted| {
                 let (next, pictograph) = next_kept(&text[at + c.len_utf8()..]);
                 wanted(next) || pictograph
@@ -228,12 +199,12 @@ fn segment_end(text: &str, start: usize) -> usize {
             return at;
         }
         if !ignored(class) {
-            odd_flags = class == RegionalIndicator && !(last == RegionalIndicator && odd_flags);
+            odd_flags = class == REGIONAL_INDICATOR && !(last == REGIONAL_INDICATOR && odd_flags);
             before = last;
             // A pictograph joined to a ZWJ ends an emoji sequence, even the two that are also
             // letters (ℹ, Ⓜ), as in unicode-segmentation; UAX #29 would let a letter follow.
-            last = match raw == Zwj && pictographic {
-                true => Any,
+            last = match raw == ZWJ && pictographic {
+                true => ANY,
                 false => class,
             };
         }
