@@ -42,7 +42,7 @@ const GEOGRAPHY: &[&str] = &[
 /// Angeles).
 const PLACE_FIRST: &[&str] = &[
     "cape", "el", "fort", "la", "lake", "lakes", "las", "los", "mount", "port", "porto", "puerto",
-    "san", "santa", "santo",
+    "rio", "san", "santa", "santo",
 ];
 
 /// Directions that, before a place, make a region: North Atlantic, South Pacific.
@@ -164,6 +164,8 @@ mod tests {
             "El Paso",
             "La Plata",
             "Los Angeles",
+            "Rio Grande",
+            "Lakes Ontario",
             "North Atlantic",
             "South Pacific",
         ];

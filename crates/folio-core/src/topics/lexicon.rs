@@ -993,6 +993,7 @@ pub const PERSON_TITLES: &[&str] = &[
     "king",
     "lieutenant",
     "lord",
+    "magistrate",
     "majesty",
     "major",
     "mayor",

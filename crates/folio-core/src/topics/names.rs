@@ -18,6 +18,12 @@ const PLACE_BEFORE: &[&str] = &[
     "province", "republic", "strait", "straits", "town", "treaty",
 ];
 
+/// Articles, conjunctions and prepositions: in capitals, a heading's words, never acronyms.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "the", "to", "upon", "with",
+];
+
 /// A name found in the text: its words, and whether a person's title stood before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -44,6 +50,13 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
         // A long word in capitals that the text also writes in lower case is shouted, as in a
         // heading ("NATIONAL PARKS"), not an acronym.
         let shouted = w.text.chars().count() > 3 && usage.common(&w.key);
+        // Nor are small words in capitals ("THE", "OF") or roman numerals ("World War II").
+        if w.acronym
+            && (SMALL_WORDS.contains(&w.key.as_str()) || w.key.chars().all(|c| "ivx".contains(c)))
+        {
+            i += 1;
+            continue;
+        }
         if w.acronym && w.text.chars().count() <= 8 && !shouted {
             out.push(Found {
                 words: vec![w.text.to_string()],
@@ -281,5 +294,11 @@ mod tests {
             "The national debt.",
         ]);
         assert_eq!(found, ["PTCL"]);
+    }
+
+    #[test]
+    fn small_words_and_roman_numerals_in_capitals_are_not_acronyms() {
+        let found = names_in(&["THE STATE OF THE UNION. After World War II the UN and NATO met."]);
+        assert_eq!(found, ["STATE", "UNION", "World War", "UN", "NATO"]);
     }
 }

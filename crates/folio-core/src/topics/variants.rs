@@ -104,9 +104,18 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
                 })
                 .unwrap_or_default();
             let ends = by_last.get(name.as_str()).map_or(&[][..], Vec::as_slice);
-            if starts.len() == 1 {
+            // Only a person goes by part of the name: "Brazil" is not short for "Brazil
+            // Steamship Company", nor "California" for "California Institute of Technology".
+            let person = |long: &String| {
+                let context = Context {
+                    titled: names.get(long).is_some_and(|e| e.2),
+                    placed: false,
+                };
+                group_of(long, context, &|w| usage.common(w)) == Group::People
+            };
+            if starts.len() == 1 && person(starts[0]) {
                 Some(starts[0].clone())
-            } else if starts.is_empty() && ends.len() == 1 && words.len() == 1 {
+            } else if starts.is_empty() && ends.len() == 1 && words.len() == 1 && person(ends[0]) {
                 Some(ends[0].clone())
             } else {
                 None
@@ -225,6 +234,30 @@ mod tests {
                 (i, found)
             })
             .collect()
+    }
+
+    #[test]
+    fn only_people_go_by_part_of_their_name() {
+        let found = found(&[
+            ("Brazil Steamship Company", false),
+            ("Brazil", false),
+            ("War Department", false),
+            ("War Department Brevet Captain Fremont", false),
+            ("Benazir Bhutto", false),
+            ("Benazir", false),
+        ]);
+        let topics = topics(&found, &Usage::default());
+        let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Benazir Bhutto",
+                "Brazil",
+                "Brazil Steamship Company",
+                "War Department",
+                "War Department Brevet Captain Fremont"
+            ]
+        );
     }
 
     #[test]
