@@ -104,8 +104,10 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
                 })
                 .unwrap_or_default();
             let ends = by_last.get(name.as_str()).map_or(&[][..], Vec::as_slice);
-            // Only a person goes by part of the name: "Brazil" is not short for "Brazil
-            // Steamship Company", nor "California" for "California Institute of Technology".
+            // A person goes by part of the name; anything else only by what comes before "of"
+            // or "for" ("National Government" for "National Government of the United States"):
+            // "Brazil" is not short for "Brazil Steamship Company", nor "California" for
+            // "California Institute of Technology".
             let person = |long: &String| {
                 let context = Context {
                     titled: names.get(long).is_some_and(|e| e.2),
@@ -113,7 +115,11 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
                 };
                 group_of(long, context, &|w| usage.common(w)) == Group::People
             };
-            if starts.len() == 1 && person(starts[0]) {
+            let qualified = |long: &String| {
+                let rest = long.strip_prefix(name.as_str()).unwrap_or_default();
+                rest.starts_with(" of ") || rest.starts_with(" for ")
+            };
+            if starts.len() == 1 && (qualified(starts[0]) || person(starts[0])) {
                 Some(starts[0].clone())
             } else if starts.is_empty() && ends.len() == 1 && words.len() == 1 && person(ends[0]) {
                 Some(ends[0].clone())
@@ -243,6 +249,8 @@ mod tests {
             ("Brazil", false),
             ("War Department", false),
             ("War Department Brevet Captain Fremont", false),
+            ("Commemoration Committee", false),
+            ("Commemoration Committee for the Chicago Martyrs", false),
             ("Benazir Bhutto", false),
             ("Benazir", false),
         ]);
@@ -254,6 +262,7 @@ mod tests {
                 "Benazir Bhutto",
                 "Brazil",
                 "Brazil Steamship Company",
+                "Commemoration Committee for the Chicago Martyrs",
                 "War Department",
                 "War Department Brevet Captain Fremont"
             ]
