@@ -67,7 +67,9 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if !w.capital || contains(NOT_NAMES, &w.key) {
+        // "I've", "I'm": the pronoun, always in capitals.
+        let pronoun = w.key.starts_with("i'") || w.key.starts_with("i’");
+        if !w.capital || pronoun || contains(NOT_NAMES, &w.key) {
             i += 1;
             continue;
         }
@@ -294,6 +296,12 @@ mod tests {
             "The national debt.",
         ]);
         assert_eq!(found, ["PTCL"]);
+    }
+
+    #[test]
+    fn the_pronoun_i_is_no_name() {
+        let found = names_in(&["I've said it and I'm saying it to the Congress. I’d agree."]);
+        assert_eq!(found, ["Congress"]);
     }
 
     #[test]

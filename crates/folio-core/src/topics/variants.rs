@@ -115,9 +115,12 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
                 };
                 group_of(long, context, &|w| usage.common(w)) == Group::People
             };
+            // Of two words or more, and no place: "Spain" is not short for "Spain for Cuba".
             let qualified = |long: &String| {
                 let rest = long.strip_prefix(name.as_str()).unwrap_or_default();
-                rest.starts_with(" of ") || rest.starts_with(" for ")
+                words.len() > 1
+                    && !contains(PLACES, &name.to_lowercase())
+                    && (rest.starts_with(" of ") || rest.starts_with(" for "))
             };
             if starts.len() == 1 && (qualified(starts[0]) || person(starts[0])) {
                 Some(starts[0].clone())
@@ -251,6 +254,10 @@ mod tests {
             ("War Department Brevet Captain Fremont", false),
             ("Commemoration Committee", false),
             ("Commemoration Committee for the Chicago Martyrs", false),
+            ("Middle East", false),
+            ("Middle East of the Baghdad Pact", false),
+            ("Arbitration", false),
+            ("Arbitration of the Claims", false),
             ("Benazir Bhutto", false),
             ("Benazir", false),
         ]);
@@ -259,10 +266,14 @@ mod tests {
         assert_eq!(
             names,
             [
+                "Arbitration",
+                "Arbitration of the Claims",
                 "Benazir Bhutto",
                 "Brazil",
                 "Brazil Steamship Company",
                 "Commemoration Committee for the Chicago Martyrs",
+                "Middle East",
+                "Middle East of the Baghdad Pact",
                 "War Department",
                 "War Department Brevet Captain Fremont"
             ]
