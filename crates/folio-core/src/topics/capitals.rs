@@ -4,10 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::text::word_indices;
-
 use super::lexicon::{contains, NOT_NAMES, PERSON_TITLES};
-use crate::text::is_stop_word;
+use crate::text::{is_stop_word, word_indices};
 
 /// A word of running text, as topic discovery sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -246,7 +246,7 @@ mod tests {
     }
 
     #[test]
-    fn only_people_go_by_part_of_their_name() {
+    fn short_forms_stand_for_people_or_what_of_qualifies() {
         let found = found(&[
             ("Brazil Steamship Company", false),
             ("Brazil", false),
