@@ -22,6 +22,8 @@ pub struct Word<'t> {
     pub acronym: bool,
     /// Separated from the word before by spaces only.
     pub joined: bool,
+    /// Joined to the word before by a hyphen alone: "Fellow-Citizens".
+    pub hyphenated: bool,
     /// Ended by 's or ’s.
     pub possessive: bool,
     /// Followed directly by `(` or `,` — where an acronym may be defined.
@@ -69,6 +71,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             capital: word.chars().next().is_some_and(char::is_uppercase),
             acronym: letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()),
             joined,
+            hyphenated: !first && matches!(gap, "-" | "\u{2010}"),
             possessive,
             defining_after,
             line,

@@ -69,7 +69,11 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
         }
         // "I've", "I'm": the pronoun, always in capitals.
         let pronoun = w.key.starts_with("i'") || w.key.starts_with("i’");
-        if !w.capital || pronoun || contains(NOT_NAMES, &w.key) {
+        // A capital after a hyphen and a capitalised common word styles a compound
+        // ("Fellow-Citizens of the Senate"), it starts no name; after a name it may
+        // ("Austria-Hungary"), and after a lower-case word the hyphen is a dash ("now-Charlie").
+        let compound = w.hyphenated && words[i - 1].capital && usage.common(&words[i - 1].key);
+        if !w.capital || pronoun || compound || contains(NOT_NAMES, &w.key) {
             i += 1;
             continue;
         }
@@ -296,6 +300,15 @@ mod tests {
             "The national debt.",
         ]);
         assert_eq!(found, ["PTCL"]);
+    }
+
+    #[test]
+    fn a_capital_after_a_hyphen_and_a_common_word_starts_no_name() {
+        let found = names_in(&[
+            "Fellow-Citizens of the Senate: a fellow came. Then Austria-Hungary signed, and \
+             now-Charlie Bennett.",
+        ]);
+        assert_eq!(found, ["Senate", "Austria", "Hungary", "Charlie Bennett"]);
     }
 
     #[test]
