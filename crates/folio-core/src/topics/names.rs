@@ -197,6 +197,14 @@ mod tests {
             .collect()
     }
 
+    /// The names found in one text, with what `find` tells of each.
+    fn found_in(text: &str) -> Vec<Found> {
+        let w = words(text);
+        let mut usage = Usage::default();
+        usage.add(&w);
+        find(&w, &usage)
+    }
+
     #[test]
     fn sentence_starts_are_not_names() {
         let found =
@@ -234,11 +242,7 @@ mod tests {
         assert_eq!(found, ["John F. Kennedy", "George W. Bush"]);
         // A lone letter is no name.
         assert!(names_in(&["Vitamin D. Then plan B and plan C."]).is_empty());
-        let text = "Mr. Smith met Dr. Jones.";
-        let w = words(text);
-        let mut usage = Usage::default();
-        usage.add(&w);
-        let titled: Vec<(String, bool)> = find(&w, &usage)
+        let titled: Vec<(String, bool)> = found_in("Mr. Smith met Dr. Jones.")
             .iter()
             .map(|f| (f.name(), f.titled))
             .collect();
@@ -250,14 +254,10 @@ mod tests {
 
     #[test]
     fn a_title_with_of_names_an_office() {
-        let found: Vec<Found> = {
-            let text = "We wrote to the King of Prussia and to President Lincoln, and Lincoln \
-                        answered the Secretary of the Interior in Prussia.";
-            let w = words(text);
-            let mut usage = Usage::default();
-            usage.add(&w);
-            find(&w, &usage)
-        };
+        let found = found_in(
+            "We wrote to the King of Prussia and to President Lincoln, and Lincoln answered the \
+             Secretary of the Interior in Prussia.",
+        );
         let titled: Vec<(String, bool)> = found.iter().map(|f| (f.name(), f.titled)).collect();
         assert_eq!(
             titled,
@@ -275,10 +275,7 @@ mod tests {
     fn a_word_for_a_place_and_of_place_a_name() {
         let text = "The treaty of Guadalupe Hidalgo, the port of Callao and the city of Lincoln \
                     were named by Lincoln, not by the Treaty of Ghent or the head of Callao.";
-        let w = words(text);
-        let mut usage = Usage::default();
-        usage.add(&w);
-        let placed: Vec<(String, bool)> = find(&w, &usage)
+        let placed: Vec<(String, bool)> = found_in(text)
             .iter()
             .map(|f| (f.name(), f.placed))
             .collect();
