@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use super::word_breaks::{RUNS, TABLE};
+use crate::index::read_varint;
 
 /// A character's Word_Break class: its number in the generated table.
 type Class = u8;
@@ -44,21 +45,6 @@ struct Table {
     direct: Vec<u8>,
 }
 
-/// Reads a varint of the table at `*at`, advancing it.
-fn varint(at: &mut usize) -> u32 {
-    let mut n = 0u32;
-    let mut shift = 0;
-    while let Some(&b) = TABLE.get(*at) {
-        *at += 1;
-        n |= u32::from(b & 0x7f) << shift;
-        shift += 7;
-        if b < 0x80 {
-            break;
-        }
-    }
-    n
-}
-
 fn table() -> &'static Table {
     static DECODED: OnceLock<Table> = OnceLock::new();
     DECODED.get_or_init(|| {
@@ -72,8 +58,8 @@ fn table() -> &'static Table {
         table.values.push(0);
         let (mut at, mut after) = (0, 0);
         for _ in 0..RUNS {
-            let first = after + varint(&mut at);
-            let last = first + varint(&mut at);
+            let first = after + read_varint(TABLE, &mut at);
+            let last = first + read_varint(TABLE, &mut at);
             if first > after {
                 table.starts.push(after);
                 table.values.push(0);

@@ -80,7 +80,6 @@ pub(super) struct Context {
 /// The group a name belongs to, as far as the text allows. `common` tells the words the
 /// corpus also writes in lower case, which a person's name is not made of.
 pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bool) -> Group {
-    let titled = context.titled;
     let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
     let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
@@ -94,7 +93,7 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
         || words.len() > 1 && COMPASS.contains(&first) && contains(PLACES, &words[1..].join(" "))
     {
         Group::Places
-    } else if context.placed && !titled && !acronym {
+    } else if context.placed && !context.titled && !acronym {
         // "the treaty of Guadalupe Hidalgo", "the port of Callao".
         Group::Places
     } else if acronym || words.iter().any(|w| contains(ORGANISATION_WORDS, w)) {
@@ -119,7 +118,7 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
         && !words
             .iter()
             .any(|w| common(w) || contains(PERSON_TITLES, w))
-        || (titled && words.len() == 1 && !common(&words[0]))
+        || (context.titled && words.len() == 1 && !common(&words[0]))
     {
         Group::People
     } else if words.len() == 1
