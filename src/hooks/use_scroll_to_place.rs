@@ -25,7 +25,8 @@ pub struct Target {
 /// top (the block when there is one, else the section), or the page to its top when there is
 /// no target, and moves keyboard focus to the section heading (or the title). On the first
 /// render the page stays at the top unless the address names a place, and focus is left alone.
-/// Sets `quiet_until` so that the scroll spy does not mistake this scrolling for reading.
+/// Whenever it scrolls, sets `quiet_until` so that the scroll spy does not mistake this
+/// scrolling for reading.
 #[hook]
 pub fn use_scroll_to_place(
     visits: u32,
@@ -37,7 +38,6 @@ pub fn use_scroll_to_place(
     // Only a navigation scrolls: a target that changes without one (a search cleared in place)
     // leaves the reader where they are.
     use_effect_with((visits, doc), move |(visits, _)| {
-        *quiet_until.borrow_mut() = dom::now() + QUIET_MS;
         let section = target.as_ref().and_then(|t| host.element_by_id(&t.section));
         let block = target.as_ref().and_then(|t| {
             let n = t.block?;
@@ -46,12 +46,22 @@ pub fn use_scroll_to_place(
                 .query_selector(&format!("[data-block='{n}']"))
                 .ok()?
         });
+        // Only scrolling of the app's own silences the spy: a first page that stays where it is
+        // must not swallow the reader's first scroll.
+        let quiet = || *quiet_until.borrow_mut() = dom::now() + QUIET_MS;
         match block.as_ref().or(section.as_ref()) {
-            Some(element) => dom::scroll_to(element),
-            None if *visits > 0 && host.owns_page() => dom::scroll_to_top(),
+            Some(element) => {
+                quiet();
+                dom::scroll_to(element);
+            }
+            None if *visits > 0 && host.owns_page() => {
+                quiet();
+                dom::scroll_to_top();
+            }
             // A guest brings its own top into view, not the host page's.
             None if *visits > 0 => {
                 if let Some(top) = host.query(".topbar") {
+                    quiet();
                     dom::scroll_to(&top);
                 }
             }

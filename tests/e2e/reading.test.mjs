@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  appFixture, currentHash, route, screenshot, tocEntries, waitForHash, waitInView,
+  appFixture, currentHash, route, screenshot, tocEntries, until, waitForHash, waitInView,
 } from './helpers.mjs';
 
 // The sections of the default corpus's one document, in order. A label ending
@@ -89,6 +89,21 @@ test('the header shows the title and the metadata line', () =>
     const meta = await page.textContent('header p.meta');
     for (const part of ['Jonathan Clyne', '2010', '2012']) {
       assert.ok(meta.includes(part), `metadata line "${meta}" mentions ${part}`);
+    }
+  }));
+
+test('the contents follow the reader from the first scroll on', () =>
+  withApp('', {}, async ({ page }) => {
+    // Scrolled at once after the first page draws, then further down.
+    for (const part of [0.3, 0.6]) {
+      await page.evaluate((part) => scrollTo(0, document.documentElement.scrollHeight * part), part);
+      await until(page, `the contents mark the section at the reading line, ${part} down`, () => {
+        const line = innerHeight * 0.25;
+        const above = [...document.querySelectorAll('main section[data-section]')]
+          .filter((section) => section.getBoundingClientRect().top <= line);
+        const current = document.querySelector('nav#toc a[aria-current="location"]')?.dataset.section;
+        return above.length > 1 && above.at(-1).dataset.section === current;
+      });
     }
   }));
 
