@@ -287,3 +287,62 @@ fn metadata_topics_cover_their_whole_document() {
         "a breadcrumb's root is the site's section"
     );
 }
+
+#[test]
+fn themes_leave_out_measures_and_what_every_section_says() {
+    // Twelve sections: each speaks of the granary and of a rise in per cent, four of them of
+    // irrigation canals.
+    let mut md = String::from("# Harvests\n\n");
+    for i in 0..12 {
+        md.push_str(&format!(
+            "## Year {}\n\nThe granary stores grain. ",
+            1900 + i
+        ));
+        md.push_str("The harvest rose by eight per cent, worth a million dollars to farmers.");
+        if i % 3 == 0 {
+            md.push_str(" The irrigation canals watered the orchards.");
+        }
+        md.push_str("\n\n");
+    }
+    let ingested = ingest_files(&[file("harvests.md", &md)]);
+    let themes: Vec<&str> = ingested
+        .topics
+        .topics
+        .iter()
+        .filter(|t| t.group == Group::Themes)
+        .map(|t| t.name.as_str())
+        .collect();
+    assert!(themes.contains(&"irrigation canals"), "{themes:?}");
+    for word in ["per", "cent", "million", "dollars", "eight", "granary"] {
+        assert!(
+            !themes.iter().any(|t| t.split(' ').any(|w| w == word)),
+            "`{word}` in {themes:?}"
+        );
+    }
+}
+
+#[test]
+fn a_theme_outweighs_a_name_of_the_same_words_seen_once() {
+    let mut md = String::from("# Reforms\n\n");
+    for i in 0..8 {
+        md.push_str(&format!("## Year {}\n\n", 1950 + i));
+        if i == 0 {
+            md.push_str("Congress heard the Health Insurance plan of the governors.\n\n");
+        } else if i % 2 == 1 {
+            md.push_str("Families asked again for health insurance and cheaper medicine.\n\n");
+        } else {
+            md.push_str("Roads and bridges were built across the valley.\n\n");
+        }
+    }
+    let ingested = ingest_files(&[file("reforms.md", &md)]);
+    let topic = ingested
+        .topics
+        .topics
+        .iter()
+        .find(|t| t.name.eq_ignore_ascii_case("health insurance"))
+        .expect("a health insurance topic");
+    assert_eq!(
+        (topic.name.as_str(), &topic.group, topic.sections.len()),
+        ("health insurance", &Group::Themes, 5)
+    );
+}

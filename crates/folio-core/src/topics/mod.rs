@@ -239,7 +239,8 @@ pub fn from_metadata(corpus: &Corpus) -> Vec<Draft> {
 }
 
 /// Combines drafts into topics: the first draft of a name wins (pass them strongest source
-/// first), later ones with the same name add their sections; ids, totals and weights are set.
+/// first), later ones with the same name add their sections, and of two discovered drafts the
+/// one mentioned more names the topic and gives its group; ids, totals and weights are set.
 pub fn assemble(corpus: &Corpus, drafts: Vec<Draft>) -> Topics {
     let records = records(corpus);
     let mut merged: Vec<Draft> = Vec::new();
@@ -249,6 +250,16 @@ pub fn assemble(corpus: &Corpus, drafts: Vec<Draft>) -> Topics {
         match by_name.get(&key) {
             Some(&i) => {
                 let into = &mut merged[i];
+                // Between two discovered topics, the one mentioned more gives the name and the
+                // group: a theme in many sections outweighs a capitalised heading seen once.
+                let total = |d: &Draft| d.mentions.values().sum::<u32>();
+                if into.source == Source::Discovered
+                    && draft.source == Source::Discovered
+                    && total(&draft) > total(into)
+                {
+                    into.name.clone_from(&draft.name);
+                    into.group = draft.group.clone();
+                }
                 for (r, n) in draft.mentions {
                     let m = into.mentions.entry(r).or_default();
                     *m = (*m).max(n);

@@ -44,8 +44,67 @@ pub struct Theme {
     pub mentions: BTreeMap<usize, u32>,
 }
 
+/// Words of number, quantity and measure: like digits, they end a phrase and are no theme
+/// ("per cent", "billion dollars", "cubic yards").
+const MEASURES: &[&str] = &[
+    "acres",
+    "annum",
+    "billion",
+    "billions",
+    "capita",
+    "cent",
+    "cents",
+    "cubic",
+    "dollar",
+    "dollars",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighty",
+    "eleven",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "gallons",
+    "hundred",
+    "hundreds",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "million",
+    "millions",
+    "nine",
+    "ninety",
+    "ounces",
+    "per",
+    "percent",
+    "pounds",
+    "seven",
+    "seventy",
+    "six",
+    "sixty",
+    "ten",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "tons",
+    "trillion",
+    "trillions",
+    "twelve",
+    "twenty",
+    "two",
+    "yards",
+];
+
+/// With this many records or more, a phrase found in more than four in five of them is no
+/// theme: choosing it would narrow nothing.
+const UBIQUITY_FROM: usize = 10;
+
 fn breaks_phrase(w: &Word<'_>) -> bool {
     is_stop_word(&w.key)
+        || contains(MEASURES, &w.key)
         || (w.capital && !w.start)
         || w.acronym
         || w.text.chars().count() < 3
@@ -143,7 +202,9 @@ impl Themes {
                 } else {
                     !(last.ends_with("ed") || last.ends_with("ing"))
                 };
+                let everywhere = records >= UBIQUITY_FROM && c.mentions.len() * 5 > records * 4;
                 ends_well
+                    && !everywhere
                     && c.common < c.words
                     // A single word is a theme only if it recurs across sections.
                     && (c.words > 1 || c.mentions.len() >= 2 || records < 4)
