@@ -9,14 +9,19 @@ use super::Group;
 
 /// Last words that make a name a place.
 const GEOGRAPHY: &[&str] = &[
+    "basin",
     "bay",
+    "beach",
     "canal",
     "coast",
     "confederation",
     "county",
     "desert",
     "empire",
+    "ferry",
     "gulf",
+    "harbor",
+    "harbour",
     "indies",
     "island",
     "islands",
@@ -25,11 +30,13 @@ const GEOGRAPHY: &[&str] = &[
     "mountains",
     "ocean",
     "peninsula",
+    "pike",
     "province",
     "provinces",
     "republic",
     "river",
     "sea",
+    "seaway",
     "shoals",
     "states",
     "strait",
@@ -41,11 +48,12 @@ const GEOGRAPHY: &[&str] = &[
 /// First words that make a name a place (the Spanish articles as in El Paso, La Plata, Los
 /// Angeles).
 const PLACE_FIRST: &[&str] = &[
-    "cape", "el", "fort", "la", "lake", "lakes", "las", "los", "mount", "port", "porto", "puerto",
-    "rio", "san", "santa", "santo",
+    "bahia", "cape", "capitol", "el", "fort", "la", "lake", "lakes", "las", "los", "mount", "port",
+    "porto", "puerto", "punta", "rio", "san", "santa", "santo", "sierra",
 ];
 
-/// Directions that, before a place, make a region: North Atlantic, South Pacific.
+/// Directions that, before a place or another direction, make a region: North Atlantic, South
+/// Pacific, North West.
 const COMPASS: &[&str] = &["central", "east", "north", "south", "west"];
 
 /// Words no person's name holds: faiths and what they worship, laws, treaties and policies.
@@ -66,6 +74,19 @@ const IMPERSONAL: &[&str] = &[
     "protocol",
     "providence",
     "treaty",
+];
+
+/// Creeds: alone a theme ("Marxist"), in a longer name no person ("Communist Sandinista").
+const CREEDS: &[&str] = &[
+    "communist",
+    "communists",
+    "fascist",
+    "fascists",
+    "marxist",
+    "nazi",
+    "nazis",
+    "sandinista",
+    "sandinistas",
 ];
 
 /// What the text says around a name's mentions.
@@ -90,7 +111,10 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
         // A name from code (FOLIO_DATA), a unit or a file format.
         Group::Other
     } else if contains(PLACES, &words.join(" "))
-        || words.len() > 1 && COMPASS.contains(&first) && contains(PLACES, &words[1..].join(" "))
+        || words.len() > 1
+            && COMPASS.contains(&first)
+            && (contains(PLACES, &words[1..].join(" "))
+                || words.iter().all(|w| COMPASS.contains(&w.as_str())))
     {
         Group::Places
     } else if context.placed && !context.titled && !acronym {
@@ -107,6 +131,7 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
         Group::Other
     } else if words.len() == 1 && GEOGRAPHY.contains(&first)
         || words.iter().any(|w| IMPERSONAL.contains(&w.as_str()))
+        || words.len() > 1 && words.iter().any(|w| CREEDS.contains(&w.as_str()))
     {
         // A lone word of geography ("the Provinces"), a faith, a law ("Declaration of
         // Independence"): a topic, not a person.
@@ -167,6 +192,14 @@ mod tests {
             "Lakes Ontario",
             "North Atlantic",
             "South Pacific",
+            "North West",
+            "Omaha Beach",
+            "Caribbean Basin",
+            "Harpers Ferry",
+            "Lawrence Seaway",
+            "Punta Arenas",
+            "Bahia Honda",
+            "Capitol Hill",
         ];
         assert_group(&places, Group::Places);
     }
@@ -180,8 +213,11 @@ mod tests {
             "Shi'a Islam",
             "Declaration of Independence",
             "Monroe Doctrine",
+            "Communist Sandinista",
+            "South Vietnamese",
         ];
         assert_group(&names, Group::Other);
+        assert_group(&["Marxist", "Communist"], Group::Themes);
         let never = |_: &str| false;
         let titled = Context {
             titled: true,

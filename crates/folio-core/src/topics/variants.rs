@@ -66,7 +66,8 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
     }
     for name in &keys {
         let words: Vec<&str> = name.split(' ').collect();
-        let demonym = words.iter().any(|w| contains(DEMONYMS, &w.to_lowercase()));
+        // A word for a people alone: "the Chilean Government" is an organisation of its own.
+        let demonym = words.len() == 1 && contains(DEMONYMS, &name.to_lowercase());
         let goes_to = if let Some(long) = acronyms.get(name) {
             Some(long.clone())
         } else if let Some(other) = by_lower.get(&name.to_lowercase()).filter(|o| **o != name) {
@@ -289,6 +290,23 @@ mod tests {
         let topics = topics(&found, &Usage::default());
         let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Adam", "Adams", "Cherokee"]);
+    }
+
+    #[test]
+    fn a_word_for_a_people_alone_joins_its_place() {
+        let found = found(&[
+            ("Chile", false),
+            ("Chilean", false),
+            ("Chilean Government", false),
+            ("Chilean Government", false),
+        ]);
+        let topics = topics(&found, &Usage::default());
+        let names: Vec<(&str, usize)> = topics
+            .iter()
+            .map(|t| (t.name.as_str(), t.forms.len()))
+            .collect();
+        assert_eq!(names, [("Chile", 2), ("Chilean Government", 1)]);
+        assert_eq!(topics[1].group, Group::Organisations);
     }
 
     #[test]
