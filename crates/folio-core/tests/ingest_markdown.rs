@@ -17,7 +17,7 @@ fn fixture_guide() {
     assert_eq!(
         outline(&doc),
         "  ~ Intro with emphasis… [intro-with-emphasis] P\n\
-         \x20 # Install [install] OL(1. 2.) OL(3)) Q(P UL(-)) Pre T(2 rows) Pre\n\
+         \x20 # Install [install] OL(1. 2.) OL(3)) Q(P UL(-)) Pre T(2 rows) P\n\
          \x20   # Deep heading [deep-heading] P\n\
          \x20 # Empty section [empty-section]\n\
          \x20 # Last [last] P"
@@ -149,4 +149,37 @@ fn entities_and_escapes_are_decoded_and_still_lossless() {
         panic!("paragraph")
     };
     assert_eq!(text.to_plain(), "Fish & chips © 2024, *not emphasis*.");
+}
+
+#[test]
+fn raw_html_gives_its_text_and_never_its_tags() {
+    let doc = one(
+        "h.md",
+        "<p align=\"center\">\n  <img src=\"logo.png\" alt=\"Logo\">\n</p>\n\n\
+         <!-- a note\n  for editors -->\n\n\
+         <details>\n<summary>More &amp; less</summary>\n\n\
+         Press <kbd>Ctrl</kbd> and <b>C</b>,<br>then paste.\n\n</details>\n\n\
+         > <div>Quoted <i>html</i>\n> text</div>\n\n\
+         <script>alert(1)</script>\n",
+    );
+    let texts: Vec<String> = doc.sections[0]
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(text) => format!("P {}", text.to_plain()),
+            Block::Quote(inner) => match &inner[..] {
+                [Block::Paragraph(text)] => format!("Q {}", text.to_plain()),
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "P More & less",
+            "P Press Ctrl and C,\nthen paste.",
+            "Q Quoted html text",
+        ]
+    );
 }

@@ -1,9 +1,11 @@
 //! The Markdown reader, on pulldown-cmark: front matter (YAML between `---`, TOML between
 //! `+++`), `#`–`######` headings as sections with their levels, paragraphs with inline styles
-//! and links, lists, block quotes, code blocks, tables; raw HTML is kept as preformatted text.
+//! and links, lists, block quotes, code blocks, tables; of raw HTML, the text a browser would
+//! show, in paragraphs.
 //!
 //! Alongside the document it lists the pieces of the source that are text, for the lossless
-//! check; everything else (`#`, `*`, list bullets, link destinations) is markup.
+//! check; everything else (`#`, `*`, list bullets, link destinations, HTML tags and comments)
+//! is markup.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -14,6 +16,7 @@ use pulldown_cmark::{
 
 use super::coverage::{self, Coverage, Piece};
 use super::front_matter::read_front_matter;
+use super::html_text::{decode_entities, HtmlText, Part};
 use super::{label_from_text, slug, title_of_path, unique_ids};
 use crate::error::Result;
 use crate::model::{
@@ -34,7 +37,8 @@ enum Open {
     List(List),
     Item(ListItem),
     Code(Preformatted),
-    Html(Preformatted),
+    /// Raw HTML: what is open in it, and the text of the paragraph it is gathering.
+    Html(HtmlText, String),
     Table(Table),
 }
 
@@ -118,24 +122,19 @@ fn read_with_pieces<'s>(
                     ..Style::default()
                 },
             ),
-            Event::InlineHtml(html) | Event::InlineMath(html) | Event::DisplayMath(html) => {
-                b.text(range, html, Style::default())
-            }
-            Event::Html(html) => {
-                b.piece(range, html.clone());
-                match b.stack.last_mut() {
-                    Some(Open::Html(pre)) => pre.text.push_str(&html),
-                    _ => b.stack.push(Open::Html(Preformatted {
-                        info: Some("html".into()),
-                        text: html.to_string(),
-                    })),
+            // A tag in running text is markup, as its `*` would be; `<br>` breaks the line.
+            Event::InlineHtml(html) => {
+                let name = html.trim_start_matches('<').trim_start_matches('/');
+                let br = name.len() >= 2 && name[..2].eq_ignore_ascii_case("br");
+                if br && !name[2..].starts_with(|c: char| c.is_alphanumeric()) {
+                    b.line_break();
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(span) = b.inline.as_mut().and_then(|t| t.spans.last_mut()) {
-                    span.text.push('\n');
-                }
+            Event::InlineMath(math) | Event::DisplayMath(math) => {
+                b.text(range, math, Style::default())
             }
+            Event::Html(html) => b.html(range, &html),
+            Event::SoftBreak | Event::HardBreak => b.line_break(),
             Event::FootnoteReference(label) => b.text(range, label, Style::default()),
             Event::TaskListMarker(_) | Event::Rule => {}
         }
@@ -200,6 +199,92 @@ impl<'s> Builder<'s> {
             },
         };
         self.pieces.push(piece);
+    }
+
+    fn line_break(&mut self) {
+        if let Some(span) = self.inline.as_mut().and_then(|t| t.spans.last_mut()) {
+            span.text.push('\n');
+        }
+    }
+
+    /// A line of an HTML block: its text joins the open paragraph, a block-level tag closes it.
+    fn html(&mut self, range: Range<usize>, html: &str) {
+        if !matches!(self.stack.last(), Some(Open::Html(..))) {
+            self.stack
+                .push(Open::Html(HtmlText::default(), String::new()));
+        }
+        let Some(Open::Html(reader, _)) = self.stack.last_mut() else {
+            unreachable!("pushed above")
+        };
+        let parts = reader.feed(html);
+        // The line as the parser gives it is the source itself, except inside a quote or a
+        // list, where it comes without its prefix: then each text is found in the line.
+        let verbatim = self.source.get(range.clone()) == Some(html);
+        for part in parts {
+            let text = match &part {
+                Part::Text(r) => decode_entities(&html[r.clone()]),
+                Part::LineBreak => Cow::Borrowed("\n"),
+                Part::Break => {
+                    self.close_html_paragraph();
+                    continue;
+                }
+            };
+            if let Part::Text(r) = &part {
+                match (verbatim, &text) {
+                    (true, Cow::Borrowed(raw)) => self.pieces.push(Piece {
+                        offset: range.start + r.start,
+                        text: Cow::Borrowed(&self.source[range.start + r.start..][..raw.len()]),
+                    }),
+                    (true, Cow::Owned(decoded)) => self.pieces.push(Piece {
+                        offset: range.start + r.start,
+                        text: Cow::Owned(decoded.clone()),
+                    }),
+                    (false, _) => self.piece(range.clone(), text.as_ref().into()),
+                }
+            }
+            if let Some(Open::Html(_, paragraph)) = self.stack.last_mut() {
+                // HTML folds its white space; only <br> breaks a line.
+                if matches!(part, Part::LineBreak) {
+                    paragraph.truncate(paragraph.trim_end().len());
+                    paragraph.push('\n');
+                    continue;
+                }
+                let apart = !paragraph.is_empty() && !paragraph.ends_with(char::is_whitespace);
+                if apart && text.starts_with(char::is_whitespace) {
+                    paragraph.push(' ');
+                }
+                let mut words = text.split_whitespace().peekable();
+                let any = words.peek().is_some();
+                for (i, word) in words.enumerate() {
+                    if i > 0 {
+                        paragraph.push(' ');
+                    }
+                    paragraph.push_str(word);
+                }
+                if any && text.ends_with(char::is_whitespace) {
+                    paragraph.push(' ');
+                }
+            }
+        }
+    }
+
+    /// Ends the paragraph gathering in an open HTML block, keeping it if it holds text.
+    fn close_html_paragraph(&mut self) {
+        let Some(Open::Html(_, paragraph)) = self.stack.last_mut() else {
+            return;
+        };
+        let gathered = std::mem::take(paragraph);
+        let text = gathered.trim();
+        if !text.is_empty() {
+            let html = self.stack.pop().expect("checked");
+            self.push_block(Block::Paragraph(Text {
+                spans: vec![Span {
+                    text: text.to_string(),
+                    ..Span::default()
+                }],
+            }));
+            self.stack.push(html);
+        }
     }
 
     fn current_style(&self) -> Style {
@@ -383,9 +468,9 @@ impl<'s> Builder<'s> {
     }
 
     fn close_html(&mut self) {
-        if matches!(self.stack.last(), Some(Open::Html(_))) {
-            let open = self.stack.pop().expect("checked");
-            self.close(open);
+        if matches!(self.stack.last(), Some(Open::Html(..))) {
+            self.close_html_paragraph();
+            self.stack.pop();
         }
     }
 
@@ -413,7 +498,8 @@ impl<'s> Builder<'s> {
                 }
             },
             Open::Table(table) => self.push_block(Block::Table(table)),
-            Open::Code(mut pre) | Open::Html(mut pre) => {
+            Open::Html(..) => {}
+            Open::Code(mut pre) => {
                 while pre.text.ends_with('\n') {
                     pre.text.pop();
                 }
@@ -437,7 +523,7 @@ impl<'s> Builder<'s> {
                     }),
                 }
             }
-            Some(Open::Code(_) | Open::Html(_) | Open::Table(_)) | None => {
+            Some(Open::Code(_) | Open::Html(..) | Open::Table(_)) | None => {
                 let section = self.sections.last_mut().expect("there is always a section");
                 section.blocks.push(block);
             }

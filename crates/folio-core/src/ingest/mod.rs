@@ -8,6 +8,7 @@
 pub mod coverage;
 pub mod date;
 mod front_matter;
+mod html_text;
 pub mod markdown;
 pub mod text;
 
