@@ -196,6 +196,29 @@ async fn toc_has_one_link_per_section() {
 }
 
 #[wasm_bindgen_test]
+async fn markdown_documents_show_their_hard_breaks() {
+    for (format, class) in [
+        (SourceFormat::Markdown, "document hard-breaks"),
+        (SourceFormat::Text, "document"),
+    ] {
+        let div = root();
+        let mut corpus = (*corpus()).clone();
+        corpus.documents[0].format = format;
+        let props = ArticleProps {
+            corpus: Rc::new(corpus),
+            doc: 0,
+            highlights: None,
+            filter: None,
+            on_topic: Default::default(),
+        };
+        yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
+        tick().await;
+        let article = all(&div, "article");
+        assert_eq!(article[0].get_attribute("class").as_deref(), Some(class));
+    }
+}
+
+#[wasm_bindgen_test]
 async fn article_renders_corpus_text_as_text() {
     let div = root();
     render_article(&div, None, None).await;

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use folio_core::Corpus;
+use folio_core::{Corpus, SourceFormat};
 use yew::prelude::*;
 
 use crate::components::block::{marked_with, section_blocks, Marks};
@@ -78,8 +78,11 @@ pub fn Article(props: &ArticleProps) -> Html {
             </section>
         }
     });
+    // In Markdown a line break in the text is a hard break, to be shown.
+    let markdown = doc.format == SourceFormat::Markdown;
+    let class = class_list("document", &[markdown.then_some("hard-breaks")]);
     html! {
-        <article class="document" key={doc.id.clone()}>
+        <article {class} key={doc.id.clone()}>
             { doc_header(doc) }
             { for sections }
             if !doc.footer.is_empty() {

@@ -183,3 +183,18 @@ fn raw_html_gives_its_text_and_never_its_tags() {
         ]
     );
 }
+
+#[test]
+fn wrapped_lines_join_and_hard_breaks_stay() {
+    let doc = one(
+        "b.md",
+        "One line\nwrapped here.  \nA hard break\\\nand <br/>an HTML one.\n",
+    );
+    let Block::Paragraph(text) = &doc.sections[0].blocks[0] else {
+        panic!("paragraph")
+    };
+    assert_eq!(
+        text.to_plain(),
+        "One line wrapped here.\nA hard break\nand \nan HTML one."
+    );
+}

@@ -173,7 +173,46 @@ impl HtmlText {
     }
 }
 
-/// `text` with its character references decoded: the common named ones and numeric ones.
+/// The named character references seen in documents, sorted by name.
+const NAMED: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("apos", '\''),
+    ("bull", '•'),
+    ("cent", '¢'),
+    ("copy", '©'),
+    ("darr", '↓'),
+    ("deg", '°'),
+    ("divide", '÷'),
+    ("euro", '€'),
+    ("gt", '>'),
+    ("harr", '↔'),
+    ("hellip", '…'),
+    ("laquo", '«'),
+    ("larr", '←'),
+    ("ldquo", '“'),
+    ("lsquo", '‘'),
+    ("lt", '<'),
+    ("mdash", '—'),
+    ("middot", '·'),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("para", '¶'),
+    ("plusmn", '±'),
+    ("pound", '£'),
+    ("quot", '"'),
+    ("raquo", '»'),
+    ("rarr", '→'),
+    ("rdquo", '”'),
+    ("reg", '®'),
+    ("rsquo", '’'),
+    ("sect", '§'),
+    ("times", '×'),
+    ("trade", '™'),
+    ("uarr", '↑'),
+    ("yen", '¥'),
+];
+
+/// `text` with its character references decoded: the named ones above and numeric ones.
 /// Unknown references stay as written.
 pub fn decode_entities(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
@@ -186,28 +225,17 @@ pub fn decode_entities(text: &str) -> Cow<'_, str> {
         let after = &rest[at + 1..];
         let decoded = after.find(';').filter(|&end| end <= 10).and_then(|end| {
             let name = &after[..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                "copy" => Some('©'),
-                "reg" => Some('®'),
-                "trade" => Some('™'),
-                "mdash" => Some('—'),
-                "ndash" => Some('–'),
-                "hellip" => Some('…'),
-                _ => {
+            let c = match NAMED.binary_search_by(|(n, _)| n.cmp(&name)) {
+                Ok(i) => NAMED[i].1,
+                Err(_) => {
                     let number = name.strip_prefix('#')?;
                     let value = match number.strip_prefix(['x', 'X']) {
                         Some(hex) => u32::from_str_radix(hex, 16).ok()?,
                         None => number.parse().ok()?,
                     };
-                    char::from_u32(value).filter(|&c| c != '\0')
+                    char::from_u32(value).filter(|&c| c != '\0')?
                 }
-            }?;
+            };
             Some((c, end))
         });
         match decoded {
@@ -285,6 +313,11 @@ mod tests {
             decode_entities("&copy; 2024 &amp; &#35;&#x41; &bogus; & &nbsp;"),
             "© 2024 & #A &bogus; & \u{a0}"
         );
+        assert_eq!(
+            decode_entities("a &middot; b &rarr; c&times;2"),
+            "a · b → c×2"
+        );
         assert!(matches!(decode_entities("plain"), Cow::Borrowed(_)));
+        assert!(NAMED.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }

@@ -127,14 +127,16 @@ fn read_with_pieces<'s>(
                 let name = html.trim_start_matches('<').trim_start_matches('/');
                 let br = name.len() >= 2 && name[..2].eq_ignore_ascii_case("br");
                 if br && !name[2..].starts_with(|c: char| c.is_alphanumeric()) {
-                    b.line_break();
+                    b.push_inline('\n');
                 }
             }
             Event::InlineMath(math) | Event::DisplayMath(math) => {
                 b.text(range, math, Style::default())
             }
             Event::Html(html) => b.html(range, &html),
-            Event::SoftBreak | Event::HardBreak => b.line_break(),
+            // A line wrapped in the source is one line of text; a hard break breaks it.
+            Event::SoftBreak => b.push_inline(' '),
+            Event::HardBreak => b.push_inline('\n'),
             Event::FootnoteReference(label) => b.text(range, label, Style::default()),
             Event::TaskListMarker(_) | Event::Rule => {}
         }
@@ -201,9 +203,10 @@ impl<'s> Builder<'s> {
         self.pieces.push(piece);
     }
 
-    fn line_break(&mut self) {
+    /// Adds white space to the inline text being gathered.
+    fn push_inline(&mut self, space: char) {
         if let Some(span) = self.inline.as_mut().and_then(|t| t.spans.last_mut()) {
-            span.text.push('\n');
+            span.text.push(space);
         }
     }
 
