@@ -6,8 +6,6 @@
 //! [`ENABLED`] is false, the field is not shown, [`run`] finds nothing and the optimiser
 //! drops the engine from the WASM.
 
-use std::collections::HashSet;
-
 use folio_core::index::SearchIndex;
 use folio_core::search::query::parse;
 use folio_core::search::{Hit, SearchOptions, SearchResults, Searcher};
@@ -24,13 +22,14 @@ pub fn run(corpus: &Corpus, index: &SearchIndex, query: &str) -> SearchResults {
     run_within(corpus, index, query, None)
 }
 
-/// Runs `query` over the sections `within` (as (document, section) indices; all when `None`):
+/// Runs `query` over the sections `within` (as sorted (document, section) indices; all when
+/// `None`):
 /// the sections a topic filter leaves.
 pub fn run_within(
     corpus: &Corpus,
     index: &SearchIndex,
     query: &str,
-    within: Option<HashSet<(u32, u32)>>,
+    within: Option<Vec<(u32, u32)>>,
 ) -> SearchResults {
     if !ENABLED || query.trim().is_empty() {
         return SearchResults::default();

@@ -6,7 +6,6 @@
 //! The filter reads as a sentence: topics of one group widen it (a section about *any* of
 //! them), groups narrow it (a section about one topic of *every* active group).
 
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use folio_core::topics::{Group, Topics};
@@ -19,6 +18,63 @@ pub use shelves::{shelves, Shelf};
 
 /// A section as (document index, section index), the form the topics and the search use.
 pub type Spot = (u32, u32);
+
+/// Sections, each with a value, sorted by section for lookup by binary search: smaller in the
+/// WASM than a hash map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpotMap<V>(Vec<(Spot, V)>);
+
+impl<V> SpotMap<V> {
+    /// The value of section `spot`.
+    pub fn get(&self, spot: &Spot) -> Option<&V> {
+        let at = self.0.binary_search_by(|(s, _)| s.cmp(spot)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    pub fn contains_key(&self, spot: &Spot) -> bool {
+        self.get(spot).is_some()
+    }
+}
+
+impl<V> std::ops::Index<&Spot> for SpotMap<V> {
+    type Output = V;
+
+    fn index(&self, spot: &Spot) -> &V {
+        self.get(spot).expect("a section of the map")
+    }
+}
+
+/// Sorts `pairs` by section, keeping the order of the pairs of one section, and folds the pairs
+/// of each section into one with `fold`.
+fn spot_map<V>(mut pairs: Vec<(Spot, V)>, mut fold: impl FnMut(&mut V, V)) -> SpotMap<V> {
+    sort_stably_by(&mut pairs, |(spot, _)| spot_key(*spot));
+    let mut out: Vec<(Spot, V)> = Vec::with_capacity(pairs.len());
+    for (spot, value) in pairs {
+        match out.last_mut() {
+            Some((last, into)) if *last == spot => fold(into, value),
+            _ => out.push((spot, value)),
+        }
+    }
+    SpotMap(out)
+}
+
+/// A section as one number, in the order of sections.
+fn spot_key((doc, section): Spot) -> i64 {
+    (i64::from(doc) << 32) | i64::from(section)
+}
+
+/// The sections of `spots`, sorted and without repeats.
+fn sorted_spots(spots: impl Iterator<Item = Spot>) -> Vec<Spot> {
+    let mut spots: Vec<Spot> = spots.collect();
+    sort_stably_by(&mut spots, |&spot| spot_key(spot));
+    spots.dedup();
+    spots
+}
+
+/// Whether the sorted sections `spots` hold `spot`.
+pub fn holds(spots: &[Spot], spot: &Spot) -> bool {
+    spots.binary_search(spot).is_ok()
+}
 
 /// At most this many topics of a section are shown as its tags, strongest first.
 pub const TAGS: usize = 6;
@@ -48,19 +104,15 @@ pub fn toggle(ids: &[String], id: &str) -> Vec<String> {
     }
 }
 
-/// The sections the active topics leave: for each group with active topics the sections of
-/// any of them, and only the sections every such group leaves. `None` when no topic is active
-/// (everything is left).
-pub fn allowed(topics: &Topics, active: &[usize]) -> Option<HashSet<Spot>> {
+/// The sections the active topics leave, sorted: for each group with active topics the
+/// sections of any of them, and only the sections every such group leaves. `None` when no topic
+/// is active (everything is left).
+pub fn allowed(topics: &Topics, active: &[usize]) -> Option<Vec<Spot>> {
     allowed_except(topics, active, None)
 }
 
 /// [`allowed`], leaving out the active topics of group `skip`.
-fn allowed_except(
-    topics: &Topics,
-    active: &[usize],
-    skip: Option<&Group>,
-) -> Option<HashSet<Spot>> {
+fn allowed_except(topics: &Topics, active: &[usize], skip: Option<&Group>) -> Option<Vec<Spot>> {
     let mut groups: Vec<&Group> = Vec::new();
     for &i in active {
         let group = &topics.topics[i].group;
@@ -68,17 +120,21 @@ fn allowed_except(
             groups.push(group);
         }
     }
-    let mut left: Option<HashSet<Spot>> = None;
+    let mut left: Option<Vec<Spot>> = None;
     for group in groups {
-        let any: HashSet<Spot> = active
-            .iter()
-            .map(|&i| &topics.topics[i])
-            .filter(|t| &t.group == group)
-            .flat_map(|t| t.sections.iter().map(|s| (s.doc, s.section)))
-            .collect();
+        let any = sorted_spots(
+            active
+                .iter()
+                .map(|&i| &topics.topics[i])
+                .filter(|t| &t.group == group)
+                .flat_map(|t| t.sections.iter().map(|s| (s.doc, s.section))),
+        );
         left = Some(match left {
             None => any,
-            Some(left) => left.intersection(&any).copied().collect(),
+            Some(mut left) => {
+                left.retain(|spot| holds(&any, spot));
+                left
+            }
         });
     }
     left
@@ -87,11 +143,10 @@ fn allowed_except(
 /// How many sections each topic would leave if chosen now, by topic index: the sections it is
 /// in, among those that the active topics of *other* groups leave (its own group is a choice
 /// between alternatives, so its siblings do not shrink it), and among `matching` — the
-/// sections a query matches — when there is a query.
+/// sections a query matches, sorted — when there is a query.
 pub fn counts(topics: &Topics, active: &[usize], matching: Option<&[Spot]>) -> Vec<u32> {
-    let matching: Option<HashSet<Spot>> = matching.map(|m| m.iter().copied().collect());
     // What the other groups leave, per group: a handful of groups, so a list.
-    let mut by_group: Vec<(&Group, Option<HashSet<Spot>>)> = Vec::new();
+    let mut by_group: Vec<(&Group, Option<Vec<Spot>>)> = Vec::new();
     topics
         .topics
         .iter()
@@ -109,28 +164,27 @@ pub fn counts(topics: &Topics, active: &[usize], matching: Option<&[Spot]>) -> V
                 .sections
                 .iter()
                 .map(|s| (s.doc, s.section))
-                .filter(|spot| left.as_ref().is_none_or(|l| l.contains(spot)))
-                .filter(|spot| matching.as_ref().is_none_or(|m| m.contains(spot)))
+                .filter(|spot| left.as_ref().is_none_or(|l| holds(l, spot)))
+                .filter(|spot| matching.is_none_or(|m| holds(m, spot)))
                 .count() as u32
         })
         .collect()
 }
 
 /// The mentions of the active topics in each section they are in.
-pub fn mentions(topics: &Topics, active: &[usize]) -> HashMap<Spot, u32> {
-    let mut out: HashMap<Spot, u32> = HashMap::new();
-    for &i in active {
-        for s in &topics.topics[i].sections {
-            *out.entry((s.doc, s.section)).or_default() += s.mentions;
-        }
-    }
-    out
+pub fn mentions(topics: &Topics, active: &[usize]) -> SpotMap<u32> {
+    let pairs = active
+        .iter()
+        .flat_map(|&i| &topics.topics[i].sections)
+        .map(|s| ((s.doc, s.section), s.mentions))
+        .collect();
+    spot_map(pairs, |sum, n| *sum += n)
 }
 
 /// The tags of every section: the indices of its topics, strongest first, at most [`TAGS`].
-pub fn section_tags(topics: &Topics) -> HashMap<Spot, Vec<usize>> {
+pub fn section_tags(topics: &Topics) -> SpotMap<Vec<usize>> {
     // Every (section, topic, weight), strongest first; the sort is stable, so equal weights
-    // keep the order of the topic list.
+    // keep the order of the topic list, and the sections keep it when sorted.
     let mut all: Vec<(Spot, usize, f32)> = Vec::new();
     for (i, topic) in topics.topics.iter().enumerate() {
         for s in &topic.sections {
@@ -138,14 +192,12 @@ pub fn section_tags(topics: &Topics) -> HashMap<Spot, Vec<usize>> {
         }
     }
     sort_stably_by(&mut all, |t| -i64::from(total_order(t.2)));
-    let mut out: HashMap<Spot, Vec<usize>> = HashMap::new();
-    for (spot, topic, _) in all {
-        let tags = out.entry(spot).or_default();
+    let pairs = all.into_iter().map(|(spot, topic, _)| (spot, vec![topic]));
+    spot_map(pairs.collect(), |tags, more| {
         if tags.len() < TAGS {
-            tags.push(topic);
+            tags.extend(more);
         }
-    }
-    out
+    })
 }
 
 /// Sorts `items` by `key`, smallest first, keeping the order of equal keys. Every caller
@@ -169,19 +221,19 @@ fn total_order(x: f32) -> i32 {
 #[derive(Debug)]
 pub struct Filter {
     pub topics: Rc<Topics>,
-    pub tags: Rc<HashMap<Spot, Vec<usize>>>,
+    pub tags: Rc<SpotMap<Vec<usize>>>,
     /// Indices of the active topics, in the order chosen.
     pub active: Vec<usize>,
-    /// The sections left, or `None` when no topic is active.
-    pub allowed: Option<HashSet<Spot>>,
-    pub mentions: HashMap<Spot, u32>,
+    /// The sections left, sorted, or `None` when no topic is active.
+    pub allowed: Option<Vec<Spot>>,
+    pub mentions: SpotMap<u32>,
     /// The written forms of the active names, longest first.
     pub forms: Vec<String>,
 }
 
 impl Filter {
     /// The filter of the topics named by `ids` (unknown ids are ignored).
-    pub fn new(topics: Rc<Topics>, tags: Rc<HashMap<Spot, Vec<usize>>>, ids: &[String]) -> Self {
+    pub fn new(topics: Rc<Topics>, tags: Rc<SpotMap<Vec<usize>>>, ids: &[String]) -> Self {
         let active = active(&topics, ids);
         Filter {
             allowed: allowed(&topics, &active),
@@ -195,7 +247,7 @@ impl Filter {
 
     /// Whether the section is left: `None` when there is no filter.
     pub fn matches(&self, spot: Spot) -> Option<bool> {
-        self.allowed.as_ref().map(|a| a.contains(&spot))
+        self.allowed.as_ref().map(|a| holds(a, &spot))
     }
 
     /// The ids of the active topics, in the order chosen.
@@ -260,11 +312,7 @@ mod tests {
 
     fn left(topics: &Topics, chosen: &[&str]) -> Option<Vec<u32>> {
         let active = active(topics, &ids(chosen));
-        allowed(topics, &active).map(|set| {
-            let mut v: Vec<u32> = set.into_iter().map(|(_, s)| s).collect();
-            v.sort();
-            v
-        })
+        allowed(topics, &active).map(|spots| spots.into_iter().map(|(_, s)| s).collect())
     }
 
     #[test]
@@ -369,6 +417,24 @@ mod tests {
         let four = &tags[&(0, 4)];
         assert_eq!(four.len(), TAGS);
         assert_eq!(&four[..3], [2, 4, 12]);
+    }
+
+    #[test]
+    fn spot_maps_fold_each_section_and_find_it_in_any_document() {
+        let pairs = vec![
+            ((1, 0), 1),
+            ((0, 7), 2),
+            ((1, 0), 3),
+            ((0, 2), 4),
+            ((0, 7), 5),
+        ];
+        let map = spot_map(pairs, |sum, n| *sum += n);
+        assert_eq!(map.0, [((0, 2), 4), ((0, 7), 7), ((1, 0), 4)]);
+        assert_eq!(map.get(&(1, 0)), Some(&4));
+        assert!(!map.contains_key(&(0, 3)) && !map.contains_key(&(2, 0)));
+        let spots = sorted_spots([(1, 1), (0, 9), (1, 1), (0, 3)].into_iter());
+        assert_eq!(spots, [(0, 3), (0, 9), (1, 1)]);
+        assert!(holds(&spots, &(0, 9)) && !holds(&spots, &(1, 0)));
     }
 
     #[test]

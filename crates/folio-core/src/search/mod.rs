@@ -13,8 +13,6 @@ pub mod query;
 pub mod score;
 pub mod snippet;
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::index::{Inverted, SearchIndex};
@@ -59,9 +57,9 @@ impl Default for Tuning {
 pub struct SearchOptions {
     pub limit: usize,
     pub tuning: Tuning,
-    /// When set, only these sections, as (document index, section index), can match: the
-    /// sections a topic filter leaves.
-    pub within: Option<HashSet<(u32, u32)>>,
+    /// When set, only these sections, as (document index, section index) and sorted, can
+    /// match: the sections a topic filter leaves.
+    pub within: Option<Vec<(u32, u32)>>,
 }
 
 impl Default for SearchOptions {
@@ -157,7 +155,7 @@ impl<'a> Searcher<'a> {
                 .records
                 .iter()
                 .enumerate()
-                .filter(|(_, place)| within.contains(place))
+                .filter(|(_, place)| within.binary_search(place).is_ok())
                 .map(|(r, _)| r as u32)
                 .collect();
             ranking.restrict(allowed);
