@@ -13,6 +13,7 @@ const GEOGRAPHY: &[&str] = &[
     "bay",
     "beach",
     "canal",
+    "city",
     "coast",
     "confederation",
     "county",
@@ -25,6 +26,7 @@ const GEOGRAPHY: &[&str] = &[
     "indies",
     "island",
     "islands",
+    "isthmus",
     "kingdom",
     "lake",
     "mountains",
@@ -107,6 +109,12 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
     let connected = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
     let last = words.last().map_or("", String::as_str);
     let first = words.first().map_or("", String::as_str);
+    // The last word before "of" (or another connector), if there is one.
+    let head_last = words
+        .iter()
+        .position(|w| CONNECTORS.contains(&w.as_str()))
+        .and_then(|at| words[..at].last())
+        .map_or("", String::as_str);
     if name.contains('_') || words.len() == 1 && contains(TECHNICAL_ACRONYMS, first) {
         // A name from code (FOLIO_DATA), a unit or a file format.
         Group::Other
@@ -122,7 +130,10 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
         Group::Places
     } else if acronym || words.iter().any(|w| contains(ORGANISATION_WORDS, w)) {
         Group::Organisations
-    } else if words.len() > 1 && (GEOGRAPHY.contains(&last) || PLACE_FIRST.contains(&first)) {
+    } else if words.len() > 1 && (GEOGRAPHY.contains(&last) || PLACE_FIRST.contains(&first))
+        || connected && GEOGRAPHY.contains(&head_last)
+    {
+        // "Rio Grande", "Mexico City"; "Isthmus of Panama", "United States of America".
         Group::Places
     } else if words
         .iter()
@@ -200,6 +211,11 @@ mod tests {
             "Punta Arenas",
             "Bahia Honda",
             "Capitol Hill",
+            "Mexico City",
+            "Isthmus of Tehuantepec",
+            "Republic of New Granada",
+            "Gulf of Mexico",
+            "United States of America",
         ];
         assert_group(&places, Group::Places);
     }
