@@ -44,15 +44,19 @@ impl<V> std::ops::Index<&Spot> for SpotMap<V> {
     }
 }
 
-/// Sorts `pairs` by section, keeping the order of the pairs of one section, and folds the pairs
-/// of each section into one with `fold`.
-fn spot_map<V>(mut pairs: Vec<(Spot, V)>, mut fold: impl FnMut(&mut V, V)) -> SpotMap<V> {
+/// Sorts `pairs` by section, keeping the order of the pairs of one section, and makes one value
+/// of each section's items: `first` of its first, then `fold` of each next one.
+fn spot_map<T, V>(
+    mut pairs: Vec<(Spot, T)>,
+    first: impl Fn(T) -> V,
+    mut fold: impl FnMut(&mut V, T),
+) -> SpotMap<V> {
     sort_stably_by(&mut pairs, |(spot, _)| spot_key(*spot));
-    let mut out: Vec<(Spot, V)> = Vec::with_capacity(pairs.len());
-    for (spot, value) in pairs {
+    let mut out: Vec<(Spot, V)> = Vec::new();
+    for (spot, item) in pairs {
         match out.last_mut() {
-            Some((last, into)) if *last == spot => fold(into, value),
-            _ => out.push((spot, value)),
+            Some((last, value)) if *last == spot => fold(value, item),
+            _ => out.push((spot, first(item))),
         }
     }
     SpotMap(out)
@@ -178,7 +182,7 @@ pub fn mentions(topics: &Topics, active: &[usize]) -> SpotMap<u32> {
         .flat_map(|&i| &topics.topics[i].sections)
         .map(|s| ((s.doc, s.section), s.mentions))
         .collect();
-    spot_map(pairs, |sum, n| *sum += n)
+    spot_map(pairs, |n| n, |sum, n| *sum += n)
 }
 
 /// The tags of every section: the indices of its topics, strongest first, at most [`TAGS`].
@@ -192,12 +196,19 @@ pub fn section_tags(topics: &Topics) -> SpotMap<Vec<usize>> {
         }
     }
     sort_stably_by(&mut all, |t| -i64::from(total_order(t.2)));
-    let pairs = all.into_iter().map(|(spot, topic, _)| (spot, vec![topic]));
-    spot_map(pairs.collect(), |tags, more| {
-        if tags.len() < TAGS {
-            tags.extend(more);
-        }
-    })
+    let pairs = all
+        .into_iter()
+        .map(|(spot, topic, _)| (spot, topic))
+        .collect();
+    spot_map(
+        pairs,
+        |topic| vec![topic],
+        |tags, topic| {
+            if tags.len() < TAGS {
+                tags.push(topic);
+            }
+        },
+    )
 }
 
 /// Sorts `items` by `key`, smallest first, keeping the order of equal keys. Every caller
@@ -428,7 +439,7 @@ mod tests {
             ((0, 2), 4),
             ((0, 7), 5),
         ];
-        let map = spot_map(pairs, |sum, n| *sum += n);
+        let map = spot_map(pairs, |n| n, |sum, n| *sum += n);
         assert_eq!(map.0, [((0, 2), 4), ((0, 7), 7), ((1, 0), 4)]);
         assert_eq!(map.get(&(1, 0)), Some(&4));
         assert!(!map.contains_key(&(0, 3)) && !map.contains_key(&(2, 0)));
