@@ -31,11 +31,13 @@ impl<V> SpotMap<V> {
         Some(&self.0[at].1)
     }
 
+    #[cfg(test)]
     pub fn contains_key(&self, spot: &Spot) -> bool {
         self.get(spot).is_some()
     }
 }
 
+#[cfg(test)]
 impl<V> std::ops::Index<&Spot> for SpotMap<V> {
     type Output = V;
 

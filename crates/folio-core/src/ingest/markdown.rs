@@ -233,16 +233,17 @@ impl<'s> Builder<'s> {
                 }
             };
             if let Part::Text(r) = &part {
-                match (verbatim, &text) {
-                    (true, Cow::Borrowed(raw)) => self.pieces.push(Piece {
-                        offset: range.start + r.start,
-                        text: Cow::Borrowed(&self.source[range.start + r.start..][..raw.len()]),
-                    }),
-                    (true, Cow::Owned(decoded)) => self.pieces.push(Piece {
-                        offset: range.start + r.start,
-                        text: Cow::Owned(decoded.clone()),
-                    }),
-                    (false, _) => self.piece(range.clone(), text.as_ref().into()),
+                if verbatim {
+                    let at = range.start + r.start..range.start + r.end;
+                    self.pieces.push(Piece {
+                        offset: at.start,
+                        text: match &text {
+                            Cow::Borrowed(_) => Cow::Borrowed(&self.source[at]),
+                            Cow::Owned(decoded) => Cow::Owned(decoded.clone()),
+                        },
+                    });
+                } else {
+                    self.piece(range.clone(), text.as_ref().into());
                 }
             }
             if let Some(Open::Html(_, paragraph)) = self.stack.last_mut() {

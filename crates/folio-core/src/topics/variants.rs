@@ -201,27 +201,13 @@ mod tests {
 
     #[test]
     fn variants_merge() {
-        let found: Vec<(usize, Found)> = [
-            "Manzoor Ahmed",
-            "Manzoor",
-            "Manzoors",
-            "Benazir Bhutto",
-            "Benazir",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            (
-                i,
-                Found {
-                    words: n.split(' ').map(String::from).collect(),
-                    titled: false,
-                    placed: false,
-                    defines: None,
-                },
-            )
-        })
-        .collect();
+        let found = found(&[
+            ("Manzoor Ahmed", false),
+            ("Manzoor", false),
+            ("Manzoors", false),
+            ("Benazir Bhutto", false),
+            ("Benazir", false),
+        ]);
         let topics = topics(&found, &Usage::default());
         let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Benazir Bhutto", "Manzoor Ahmed"]);
