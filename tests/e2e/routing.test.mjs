@@ -1,9 +1,12 @@
 // Routing in the hash: deep links, reloads, history, the prev/next pager and its keys.
 
 import assert from 'node:assert/strict';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  appFixture, coldLoad, currentHash, route, tocEntries, waitForHash, waitInView,
+  ROOT, appFixture, coldLoad, currentHash, launchBrowser, openApp, route, serveDist, tocEntries,
+  waitForHash, waitInView,
 } from './helpers.mjs';
 
 const withApp = appFixture();
@@ -122,3 +125,33 @@ test('the app works when served under a subpath', () =>
     await waitInView(page, target.doc, target.section);
     assert.ok(page.url().includes('/docs/explorer/#/d/'), `URL keeps the subpath: ${page.url()}`);
   }));
+
+test('a link between Markdown documents opens the section it names', async (t) => {
+  const dir = join(ROOT, 'target', 'e2e', 'dist-next');
+  if (!(await stat(join(dir, 'index.html')).catch(() => null))) {
+    assert.ok(!process.env.CI, 'target/e2e/dist-next is missing');
+    t.skip('run `make dist-next` first');
+    return;
+  }
+  const server = await serveDist({ dir });
+  const browser = await launchBrowser();
+  const app = await openApp(browser, `${server.url}#/d/update-notes`);
+  try {
+    const link = app.page.locator('main p a', { hasText: 'what changed' });
+    assert.equal(await link.getAttribute('href'), route('second-edition', 'what-changed'));
+    await link.click();
+    await waitForHash(app.page, route('second-edition', 'what-changed'));
+    await waitInView(app.page, 'second-edition', 'what-changed');
+    assert.equal(
+      await app.page.$eval('nav#toc a[aria-current]', (a) => a.textContent.trim()),
+      'What changed',
+    );
+    await app.page.goBack();
+    await waitForHash(app.page, '#/d/update-notes');
+    assert.deepEqual(app.errors, [], 'no console errors and no page errors');
+  } finally {
+    await app.context.close();
+    await browser.close();
+    await server.close();
+  }
+});

@@ -198,3 +198,50 @@ fn wrapped_lines_join_and_hard_breaks_stay() {
         "One line wrapped here.\nA hard break\nand \nan HTML one."
     );
 }
+
+#[test]
+fn links_between_documents_become_addresses_of_the_explorer() {
+    use common::file;
+    use folio_core::ingest::ingest;
+    let readme = "# Project\n\nRead [the setup](docs/setup.md#on-linux), [usage](#usage) \
+                  and [the licence](LICENSE).\n\n## Usage\n\nRun it. See [the site](https://x.org).\n";
+    let setup = "# Setup\n\n## On Linux\n\nBack to [the start](../README.md) \
+                 or [usage](../README.md#usage); [nowhere](#nowhere).\n";
+    let ingested =
+        ingest(&[file("README.md", readme), file("docs/setup.md", setup)]).expect("ingests");
+    let links: Vec<(String, Option<String>)> = ingested
+        .corpus
+        .documents
+        .iter()
+        .flat_map(|d| &d.sections)
+        .flat_map(|s| &s.blocks)
+        .flat_map(|b| match b {
+            Block::Paragraph(text) => text.spans.clone(),
+            _ => Vec::new(),
+        })
+        .filter(|s| s.link.is_some())
+        .map(|s| (s.text, s.link))
+        .collect();
+    let want = [
+        ("the setup", "#/d/docs-setup/on-linux"),
+        ("usage", "#/d/readme/usage"),
+        ("the licence", "LICENSE"),
+        ("the site", "https://x.org"),
+        ("the start", "#/d/readme"),
+        ("usage", "#/d/readme/usage"),
+        ("nowhere", "#nowhere"),
+    ];
+    let want: Vec<(String, Option<String>)> = want
+        .iter()
+        .map(|(t, l)| (t.to_string(), Some(l.to_string())))
+        .collect();
+    assert_eq!(links, want);
+    let warnings: Vec<String> = ingested.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "README.md: link \"LICENSE\" kept as written: no document of the corpus is at \"LICENSE\"",
+            "docs/setup.md: link \"#nowhere\" kept as written: no heading of this document is #nowhere",
+        ]
+    );
+}

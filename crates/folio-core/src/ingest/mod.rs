@@ -9,6 +9,7 @@ pub mod coverage;
 pub mod date;
 mod front_matter;
 mod html_text;
+mod links;
 pub mod markdown;
 pub mod text;
 
@@ -98,7 +99,8 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     if documents.is_empty() {
         return Err(Error::EmptyCorpus);
     }
-    let corpus = Corpus { documents };
+    let mut corpus = Corpus { documents };
+    warnings.extend(links::resolve(&mut corpus));
     let (mut drafts, unmatched) = topics::curated::drafts(&corpus, &curated);
     warnings.extend(unmatched.into_iter().map(|message| Warning {
         file: topics::curated::FILE_NAME.to_string(),

@@ -1,0 +1,528 @@
+//! Links between the documents of a corpus. A Markdown link to another file of the data folder
+//! (`guide/setup.md`, `../README.md#install`) or to a heading of its own document (`#install`)
+//! would lead nowhere in the explorer, which shows no files and routes by the URL hash. Once
+//! every document is read, such links become the explorer's own addresses: `#/d/<doc>` or
+//! `#/d/<doc>/<section>`. A relative link that finds no document or heading is kept as written,
+//! with a warning that names the file and the link.
+//!
+//! Headings are found the way GitHub anchors them: by the section's id, or by its title made
+//! into a slug (`#the-ptcl-strike`), the `n`th repeat of a title as `title-n`.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Warning;
+use crate::model::{Block, Corpus, Document, Text};
+use crate::slug::slug;
+
+/// Rewrites the links of every document that lead to a document of the corpus or a heading in
+/// one, and warns about each relative link that leads to neither.
+pub fn resolve(corpus: &mut Corpus) -> Vec<Warning> {
+    let targets = Targets::of(corpus);
+    let mut warnings = Vec::new();
+    let mut warned = HashSet::new();
+    for document in &mut corpus.documents {
+        let from = document.source.clone();
+        let doc_id = document.id.clone();
+        for_each_text(document, &mut |text| {
+            for span in &mut text.spans {
+                let Some(link) = &span.link else { continue };
+                match targets.address(&from, &doc_id, link) {
+                    Outcome::External => {}
+                    Outcome::Found(address) => span.link = Some(address),
+                    Outcome::Missing(why) => {
+                        if warned.insert((from.clone(), link.clone())) {
+                            warnings.push(Warning {
+                                file: from.clone(),
+                                message: format!("link {link:?} kept as written: {why}"),
+                            });
+                        }
+                    }
+                }
+            }
+        });
+    }
+    warnings
+}
+
+/// Where a link leads.
+#[derive(Debug, PartialEq, Eq)]
+enum Outcome {
+    /// Not a link into the data folder (a scheme, `//host`, or only a query): left alone.
+    External,
+    /// The explorer's address of the document or section it names.
+    Found(String),
+    /// A relative link to nothing in the corpus, and why.
+    Missing(String),
+}
+
+/// What a link may lead to in a document: its id, and its title and headings as slugs.
+struct Target {
+    id: String,
+    source: String,
+    title: String,
+    /// Each titled section's id and the slug of its title; an untitled one has no slug.
+    sections: Vec<(String, Option<String>)>,
+}
+
+/// The documents by source path, and the headings of each.
+struct Targets {
+    by_path: HashMap<String, Target>,
+}
+
+impl Targets {
+    fn of(corpus: &Corpus) -> Targets {
+        let target = |d: &Document| Target {
+            id: d.id.clone(),
+            source: d.source.clone(),
+            title: slug(&d.title),
+            sections: d
+                .sections
+                .iter()
+                .map(|s| (s.id.clone(), (!s.untitled).then(|| slug(&s.title))))
+                .collect(),
+        };
+        Targets {
+            by_path: corpus
+                .documents
+                .iter()
+                .map(|d| (d.source.clone(), target(d)))
+                .collect(),
+        }
+    }
+
+    /// The address of `link`, written in the document at `from` (whose id is `doc_id`).
+    fn address(&self, from: &str, doc_id: &str, link: &str) -> Outcome {
+        let link = link.trim();
+        if link.is_empty() || has_scheme(link) || link.starts_with("//") {
+            return Outcome::External;
+        }
+        let (rest, fragment) = match link.split_once('#') {
+            Some((rest, fragment)) => (rest, Some(fragment)),
+            None => (link, None),
+        };
+        let path = rest.split('?').next().unwrap_or_default();
+        // Only a query, or an address of the explorer itself (`#/d/…`): not a file.
+        if path.is_empty() && fragment.is_none_or(|f| f.starts_with('/')) {
+            return Outcome::External;
+        }
+        let document = if path.is_empty() {
+            match self.by_path.get(from) {
+                Some(document) => document,
+                None => return Outcome::External,
+            }
+        } else {
+            let wanted = join(from, &percent_decode(path));
+            match candidates(&wanted)
+                .iter()
+                .find_map(|p| self.by_path.get(p.as_str()))
+            {
+                Some(document) => document,
+                None => {
+                    return Outcome::Missing(format!("no document of the corpus is at {wanted:?}"))
+                }
+            }
+        };
+        let fragment = fragment.map(percent_decode).filter(|f| !f.is_empty());
+        let Some(fragment) = fragment else {
+            return Outcome::Found(format!("#/d/{}", document.id));
+        };
+        match heading(document, &fragment) {
+            Some(Heading::Section(id)) => Outcome::Found(format!("#/d/{}/{id}", document.id)),
+            Some(Heading::Title) => Outcome::Found(format!("#/d/{}", document.id)),
+            None if document.id == doc_id => {
+                Outcome::Missing(format!("no heading of this document is #{fragment}"))
+            }
+            None => Outcome::Missing(format!("no heading of {} is #{fragment}", document.source)),
+        }
+    }
+}
+
+/// What a fragment names in a document.
+#[derive(Debug, PartialEq, Eq)]
+enum Heading<'d> {
+    Title,
+    Section(&'d str),
+}
+
+/// The heading `fragment` names: a section id, a titled section by the slug of its title
+/// (`title-1` is its first repeat, as GitHub counts), or the document's title.
+fn heading<'d>(document: &'d Target, fragment: &str) -> Option<Heading<'d>> {
+    if let Some((id, ..)) = document.sections.iter().find(|(id, ..)| id == fragment) {
+        return Some(Heading::Section(id));
+    }
+    let wanted = slug(fragment);
+    if wanted.is_empty() {
+        return None;
+    }
+    let titled = |key: &str| {
+        document
+            .sections
+            .iter()
+            .filter(|(_, title)| title.as_deref() == Some(key))
+            .map(|(id, _)| id.as_str())
+            .collect::<Vec<_>>()
+    };
+    if let Some(id) = titled(&wanted).first() {
+        return Some(Heading::Section(id));
+    }
+    if document.title == wanted {
+        return Some(Heading::Title);
+    }
+    let (base, n) = wanted.rsplit_once('-')?;
+    let n: usize = n.parse().ok()?;
+    titled(base).get(n).map(|id| Heading::Section(id))
+}
+
+/// Whether a link starts with a URL scheme (`https:`, `mailto:`, `data:`…).
+fn has_scheme(link: &str) -> bool {
+    let head = link.split(['/', '?', '#']).next().unwrap_or_default();
+    match head.split_once(':') {
+        Some((scheme, _)) => {
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// The path `link` names, relative to the folder of the file at `from`; a leading `/` starts at
+/// the data folder. `.` and `..` are resolved; a `..` above the data folder stays.
+fn join(from: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if !link.starts_with('/') {
+        parts.extend(from.split('/'));
+        parts.pop();
+    }
+    let folder = link.ends_with('/');
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    let mut path = parts.join("/");
+    if folder && !path.is_empty() {
+        path.push('/');
+    }
+    path
+}
+
+/// The source paths a path may name: itself; for a folder, its README or index; without an
+/// extension, the Markdown or text file of that name; a rendered page (`.html`), its Markdown.
+fn candidates(path: &str) -> Vec<String> {
+    if path.is_empty() || path.ends_with('/') {
+        return ["README.md", "readme.md", "index.md"]
+            .iter()
+            .map(|name| format!("{path}{name}"))
+            .collect();
+    }
+    let mut out = vec![path.to_string()];
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty() && matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm") =>
+        {
+            let base = &path[..path.len() - ext.len() - 1];
+            out.push(format!("{base}.md"));
+            out.push(format!("{base}.markdown"));
+        }
+        Some((stem, _)) if !stem.is_empty() => {}
+        _ => {
+            for ext in ["md", "markdown", "txt"] {
+                out.push(format!("{path}.{ext}"));
+            }
+            for name in ["README.md", "index.md"] {
+                out.push(format!("{path}/{name}"));
+            }
+        }
+    }
+    out
+}
+
+/// Decodes `%20`-style escapes; a malformed escape or invalid UTF-8 leaves the text as written.
+fn percent_decode(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_string();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied(),
+            bytes.get(i + 2).copied(),
+        ) {
+            (b'%', Some(a), Some(b)) if hex(a).is_some() && hex(b).is_some() => {
+                out.push((hex(a).unwrap_or(0) * 16 + hex(b).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// Calls `f` on every run of text in a document's sections: paragraphs, list items, quotes and
+/// table cells.
+fn for_each_text(document: &mut Document, f: &mut impl FnMut(&mut Text)) {
+    fn walk(blocks: &mut [Block], f: &mut impl FnMut(&mut Text)) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(text) => f(text),
+                Block::List(list) => {
+                    for item in &mut list.items {
+                        walk(&mut item.blocks, f);
+                    }
+                }
+                Block::Quote(blocks) => walk(blocks, f),
+                Block::Table(table) => table.rows.iter_mut().flatten().for_each(&mut *f),
+                Block::Preformatted(_) => {}
+            }
+        }
+    }
+    for section in &mut document.sections {
+        walk(&mut section.blocks, f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Metadata, Section, SourceFormat, Span};
+
+    fn document(source: &str, title: &str, headings: &[(&str, &str, bool)]) -> Document {
+        Document {
+            id: crate::ingest::slug_of_path(source),
+            title: title.into(),
+            source: source.into(),
+            format: SourceFormat::Markdown,
+            meta: Metadata::default(),
+            header: Vec::new(),
+            sections: headings
+                .iter()
+                .map(|(id, title, untitled)| Section {
+                    id: (*id).into(),
+                    title: (*title).into(),
+                    level: 2,
+                    untitled: *untitled,
+                    blocks: Vec::new(),
+                })
+                .collect(),
+            footer: Vec::new(),
+        }
+    }
+
+    fn corpus() -> Corpus {
+        Corpus {
+            documents: vec![
+                document(
+                    "README.md",
+                    "My project",
+                    &[
+                        ("intro-text", "Intro text…", true),
+                        ("install", "Install", false),
+                        ("usage", "Usage", false),
+                        ("options", "Options", false),
+                        ("options-2", "Options", false),
+                        ("q-a", "Q & A", false),
+                    ],
+                ),
+                document(
+                    "guide/setup.md",
+                    "Setup",
+                    &[("on-linux", "On Linux", false)],
+                ),
+                document("guide/README.md", "Guide", &[("why", "Why", false)]),
+                document("notes/field notes.md", "Field notes", &[]),
+                document("report.txt", "A report", &[("the-end", "The end", false)]),
+            ],
+        }
+    }
+
+    fn address(from: &str, link: &str) -> Outcome {
+        let corpus = corpus();
+        let targets = Targets::of(&corpus);
+        let doc_id = crate::ingest::slug_of_path(from);
+        targets.address(from, &doc_id, link)
+    }
+
+    fn found(address: &str) -> Outcome {
+        Outcome::Found(address.into())
+    }
+
+    #[test]
+    fn links_to_headings_of_the_same_document() {
+        assert_eq!(
+            address("README.md", "#install"),
+            found("#/d/readme/install")
+        );
+        assert_eq!(address("README.md", "#Usage"), found("#/d/readme/usage"));
+        // GitHub drops the `&` and keeps both spaces as dashes.
+        assert_eq!(address("README.md", "#q--a"), found("#/d/readme/q-a"));
+        // A repeated title: GitHub's `-1` is its first repeat.
+        assert_eq!(
+            address("README.md", "#options"),
+            found("#/d/readme/options")
+        );
+        assert_eq!(
+            address("README.md", "#options-1"),
+            found("#/d/readme/options-2")
+        );
+        assert_eq!(
+            address("README.md", "#options-2"),
+            found("#/d/readme/options-2")
+        );
+        assert_eq!(address("README.md", "#my-project"), found("#/d/readme"));
+        assert_eq!(
+            address("README.md", "#intro-text"),
+            found("#/d/readme/intro-text")
+        );
+        assert_eq!(
+            address("README.md", "#nowhere"),
+            Outcome::Missing("no heading of this document is #nowhere".into())
+        );
+    }
+
+    #[test]
+    fn links_to_other_documents() {
+        assert_eq!(
+            address("README.md", "guide/setup.md"),
+            found("#/d/guide-setup")
+        );
+        assert_eq!(
+            address("README.md", "./guide/setup.md#on-linux"),
+            found("#/d/guide-setup/on-linux")
+        );
+        assert_eq!(
+            address("guide/setup.md", "../README.md#install"),
+            found("#/d/readme/install")
+        );
+        assert_eq!(address("guide/setup.md", "/README.md"), found("#/d/readme"));
+        assert_eq!(
+            address("guide/setup.md", "README.md"),
+            found("#/d/guide-readme")
+        );
+        // A folder is its README; a rendered page is its Markdown; no extension is either.
+        assert_eq!(address("README.md", "guide/"), found("#/d/guide-readme"));
+        assert_eq!(address("README.md", "guide"), found("#/d/guide-readme"));
+        assert_eq!(
+            address("README.md", "guide/setup.html"),
+            found("#/d/guide-setup")
+        );
+        assert_eq!(
+            address("README.md", "guide/setup"),
+            found("#/d/guide-setup")
+        );
+        assert_eq!(
+            address("README.md", "notes/field%20notes.md"),
+            found("#/d/notes-field-notes")
+        );
+        assert_eq!(
+            address("README.md", "report.txt#the-end"),
+            found("#/d/report/the-end")
+        );
+        assert_eq!(
+            address("README.md", "guide/setup.md?plain=1#on-linux"),
+            found("#/d/guide-setup/on-linux")
+        );
+    }
+
+    #[test]
+    fn links_outside_the_corpus() {
+        for link in [
+            "https://example.org/a.md",
+            "mailto:someone@example.org",
+            "//cdn.example.org/x.md",
+            "#/d/readme/install",
+            "?tab=1",
+            "",
+        ] {
+            assert_eq!(address("README.md", link), Outcome::External, "{link}");
+        }
+        assert_eq!(
+            address("guide/setup.md", "../LICENSE"),
+            Outcome::Missing("no document of the corpus is at \"LICENSE\"".into())
+        );
+        assert_eq!(
+            address("README.md", "guide/setup.md#nowhere"),
+            Outcome::Missing("no heading of guide/setup.md is #nowhere".into())
+        );
+        assert_eq!(
+            address("README.md", "../../outside.md"),
+            Outcome::Missing("no document of the corpus is at \"../../outside.md\"".into())
+        );
+    }
+
+    #[test]
+    fn rewrites_links_in_every_kind_of_block_and_warns_once_per_link() {
+        let link = |to: &str| Text {
+            spans: vec![Span {
+                text: "see".into(),
+                link: Some(to.into()),
+                ..Span::default()
+            }],
+        };
+        let mut corpus = corpus();
+        corpus.documents[0].sections[1].blocks = vec![
+            Block::Paragraph(link("#usage")),
+            Block::Quote(vec![Block::Paragraph(link("guide/setup.md"))]),
+            Block::List(crate::model::List {
+                ordered: false,
+                items: vec![crate::model::ListItem {
+                    marker: "-".into(),
+                    blocks: vec![Block::Paragraph(link("missing.md"))],
+                }],
+            }),
+            Block::Table(crate::model::Table {
+                align: vec![crate::model::Align::None],
+                head: 0,
+                rows: vec![vec![link("missing.md")], vec![link("https://example.org")]],
+            }),
+        ];
+        let warnings = resolve(&mut corpus);
+        let mut links = Vec::new();
+        for_each_text(&mut corpus.documents[0], &mut |t| {
+            links.push(t.spans[0].link.clone().unwrap_or_default())
+        });
+        assert_eq!(
+            links,
+            [
+                "#/d/readme/usage",
+                "#/d/guide-setup",
+                "missing.md",
+                "missing.md",
+                "https://example.org"
+            ]
+        );
+        assert_eq!(
+            warnings,
+            [Warning {
+                file: "README.md".into(),
+                message: "link \"missing.md\" kept as written: no document of the corpus is at \"missing.md\"".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn paths_and_escapes() {
+        assert_eq!(join("a/b/c.md", "../d.md"), "a/d.md");
+        assert_eq!(join("a/b/c.md", "./e/../f.md"), "a/b/f.md");
+        assert_eq!(join("c.md", "../../x.md"), "../../x.md");
+        assert_eq!(join("a/c.md", "/x/"), "x/");
+        assert_eq!(percent_decode("a%20b%zz%e2%80%94"), "a b%zz—");
+        assert_eq!(percent_decode("%ff"), "%ff");
+        assert!(has_scheme("javascript:alert(1)"));
+        assert!(!has_scheme("a/b:c"));
+        assert!(!has_scheme("1x:y"));
+    }
+}
