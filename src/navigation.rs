@@ -39,6 +39,16 @@ pub fn follow_link(
     let Some(link) = dom::event_closest(event, "a[href^='#/']") else {
         return;
     };
+    // A reference to a note scrolls to the note in the page, leaving a history entry to come
+    // back by; the scroll spy then puts the note's section in the address.
+    if let Some(note) = note_of(&link) {
+        event.prevent_default();
+        host.push(&host.hash());
+        dom::scroll_to(&note);
+        dom::focus_quietly(&note);
+        dispatch.dispatch(Action::CloseToc);
+        return;
+    }
     let mut href = link.get_attribute("href").unwrap_or_default();
     let mut route = Route::parse(&href);
     if let Some(route) = route
@@ -59,6 +69,24 @@ pub fn follow_link(
         }
     }
     dispatch.dispatch(Action::CloseToc);
+}
+
+/// The note a reference (a link in `sup.note-ref`) leads to, in the document shown: the item
+/// of a list of notes whose label is the link's text, matched without regard to ASCII case. A
+/// label that differs otherwise, or holds a quote or a backslash, still leads to the note's
+/// section, as a plain link.
+fn note_of(link: &web_sys::Element) -> Option<web_sys::Element> {
+    if !link.matches(".note-ref > a").unwrap_or(false) {
+        return None;
+    }
+    let label = link.text_content()?;
+    if label.contains(['"', '\\']) {
+        return None;
+    }
+    link.closest("article")
+        .ok()??
+        .query_selector(&format!("li[data-note=\"{label}\" i]"))
+        .ok()?
 }
 
 /// Where the address lives in memory (a frame, a guest on a host page), follows any in-app

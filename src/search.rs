@@ -118,13 +118,13 @@ pub fn pieces(text: &str, ranges: impl IntoIterator<Item = (usize, usize)>) -> V
 fn leaf_lengths(blocks: &[Block], f: &mut impl FnMut(usize)) {
     for block in blocks {
         match block {
-            Block::Paragraph(text) => f(text.spans.iter().map(|s| s.text.len()).sum()),
+            Block::Paragraph(text) => f(text.spans.iter().map(|s| s.plain().len()).sum()),
             Block::Preformatted(pre) => f(pre.text.len()),
             Block::Table(table) => table
                 .rows
                 .iter()
                 .flatten()
-                .for_each(|cell| f(cell.spans.iter().map(|s| s.text.len()).sum())),
+                .for_each(|cell| f(cell.spans.iter().map(|s| s.plain().len()).sum())),
             Block::Quote(inner) => leaf_lengths(inner, f),
             Block::List(list) => list.items.iter().for_each(|i| leaf_lengths(&i.blocks, f)),
         }
@@ -309,8 +309,10 @@ mod tests {
             Block::Quote(vec![para("Quoted."), para("Again.")]),
             Block::List(List {
                 ordered: false,
+                notes: false,
                 items: vec![ListItem {
                     marker: "-".into(),
+                    task: None,
                     blocks: vec![para("Item.")],
                 }],
             }),

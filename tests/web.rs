@@ -90,10 +90,12 @@ fn corpus() -> Rc<Corpus> {
                 vec![
                     Block::List(List {
                         ordered: true,
+                        notes: false,
                         items: ["3.", "4."]
                             .iter()
                             .map(|m| ListItem {
                                 marker: m.to_string(),
+                                task: None,
                                 blocks: vec![Block::Paragraph(Text::plain("item"))],
                             })
                             .collect(),
@@ -771,4 +773,86 @@ async fn an_article_tags_its_sections_and_marks_active_names() {
         .map(|s| s.get_attribute("data-match").unwrap())
         .collect();
     assert_eq!(matched, ["true", "false", "false"]);
+}
+
+#[wasm_bindgen_test]
+async fn tasks_show_their_boxes_and_notes_their_labels() {
+    let note_ref = Span {
+        text: "1".into(),
+        style: Style {
+            note: true,
+            ..Style::default()
+        },
+        link: Some("#/d/doc/notes".into()),
+    };
+    let item = |task: Option<bool>, marker: &str, text: &str| ListItem {
+        marker: marker.into(),
+        task,
+        blocks: vec![Block::Paragraph(Text::plain(text))],
+    };
+    let mut corpus = (*corpus()).clone();
+    corpus.documents[0].sections.push(section(
+        "notes",
+        "Notes",
+        2,
+        false,
+        vec![
+            Block::Paragraph(Text {
+                spans: vec![Text::plain("A claim").spans[0].clone(), note_ref],
+            }),
+            Block::List(List {
+                ordered: false,
+                notes: false,
+                items: vec![
+                    item(Some(false), "-", "to do"),
+                    item(Some(true), "-", "done"),
+                    item(None, "-", "plain"),
+                ],
+            }),
+            Block::List(List {
+                ordered: true,
+                notes: true,
+                items: vec![item(None, "1", "The note.")],
+            }),
+        ],
+    ));
+    let div = root();
+    let props = ArticleProps {
+        corpus: Rc::new(corpus),
+        doc: 0,
+        highlights: None,
+        filter: None,
+        on_topic: Default::default(),
+    };
+    yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
+    tick().await;
+
+    let refs = all(&div, "section[data-section='notes'] p sup.note-ref a");
+    assert_eq!(refs.len(), 1);
+    assert_eq!(refs[0].text_content().as_deref(), Some("1"));
+    assert_eq!(
+        refs[0].get_attribute("href").as_deref(),
+        Some("#/d/doc/notes")
+    );
+    let p = div
+        .query_selector("section[data-section='notes'] p")
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.text_content().as_deref(), Some("A claim1"));
+
+    let boxes: Vec<(bool, bool)> = all(&div, "section[data-section='notes'] li > input")
+        .iter()
+        .map(|i| {
+            let input: &web_sys::HtmlInputElement = wasm_bindgen::JsCast::unchecked_ref(i);
+            (input.checked(), input.disabled())
+        })
+        .collect();
+    assert_eq!(boxes, [(false, true), (true, true)]);
+    assert_eq!(all(&div, "section[data-section='notes'] ul > li").len(), 3);
+
+    let notes = all(&div, "section[data-section='notes'] ol > li[data-note]");
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].get_attribute("data-note").as_deref(), Some("1"));
+    assert_eq!(notes[0].get_attribute("data-marker").as_deref(), Some("1"));
+    assert_eq!(notes[0].text_content().as_deref(), Some("The note."));
 }

@@ -190,7 +190,18 @@ fn list(list: &List, r: &mut Render) -> Html {
             } else {
                 (None, None)
             };
-            html! { <li {value} data-marker={marker}>{ render_blocks(&item.blocks, r) }</li> }
+            // A task has its box; a note shows its label as the marker, and a reference to
+            // it scrolls to it.
+            let task = item.task.map(|done| {
+                html! { <input type="checkbox" disabled=true checked={done} aria-label="Task" /> }
+            });
+            let note = list.notes.then(|| item.marker.clone());
+            html! {
+                <li {value} data-marker={marker} data-note={note}
+                    tabindex={list.notes.then_some("-1")}>
+                    { task }{ render_blocks(&item.blocks, r) }
+                </li>
+            }
         })
         .collect();
     if list.ordered {
@@ -201,12 +212,22 @@ fn list(list: &List, r: &mut Render) -> Html {
 }
 
 /// Renders running text. Neighbouring spans with the same link share one `a`; a link whose
-/// target is not http(s), mailto or relative is shown as its text only.
+/// target is not http(s), mailto or relative is shown as its text only. A reference to a note
+/// is its label, raised, linking to the note's section.
 pub fn text(text: &Text, marks: Marks) -> Html {
     let spans = &trim_edges(&text.spans);
     let mut out = Vec::with_capacity(spans.len());
     let mut i = 0;
     while i < spans.len() {
+        // A reference to a note: its label, raised, leading to the note.
+        if spans[i].style.note {
+            let href = spans[i].link.clone();
+            out.push(html! {
+                <sup class="note-ref"><a {href}>{ spans[i].text.clone() }</a></sup>
+            });
+            i += 1;
+            continue;
+        }
         let Some(href) = &spans[i].link else {
             out.push(span(&spans[i], marks));
             i += 1;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import {
   ROOT, appFixture, coldLoad, currentHash, launchBrowser, openApp, route, serveDist, tocEntries,
-  waitForHash, waitInView,
+  until, waitForHash, waitInView,
 } from './helpers.mjs';
 
 const withApp = appFixture();
@@ -148,6 +148,46 @@ test('a link between Markdown documents opens the section it names', async (t) =
     );
     await app.page.goBack();
     await waitForHash(app.page, '#/d/update-notes');
+    assert.deepEqual(app.errors, [], 'no console errors and no page errors');
+  } finally {
+    await app.context.close();
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('a reference to a note brings the note into view, and tasks show their boxes', async (t) => {
+  const dir = join(ROOT, 'target', 'e2e', 'dist-next');
+  if (!(await stat(join(dir, 'index.html')).catch(() => null))) {
+    assert.ok(!process.env.CI, 'target/e2e/dist-next is missing');
+    t.skip('run `make dist-next` first');
+    return;
+  }
+  const server = await serveDist({ dir });
+  const browser = await launchBrowser();
+  const app = await openApp(browser, `${server.url}#/d/second-edition/what-changed`, {
+    viewport: { width: 1280, height: 400 },
+  });
+  try {
+    const boxes = await app.page.$$eval('main li > input[type=checkbox]',
+      (inputs) => inputs.map((i) => [i.checked, i.disabled]));
+    assert.deepEqual(boxes, [[true, true], [false, true]]);
+
+    const ref = app.page.locator('main sup.note-ref a');
+    assert.equal(await ref.textContent(), '1');
+    await ref.click();
+    await until(app.page, 'the note has focus',
+      () => document.activeElement?.matches('ol > li[data-note="1"]'));
+    await until(app.page, 'the note is on screen', () => {
+      const r = document.querySelector('ol > li[data-note]').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    assert.match(await app.page.$eval('ol > li[data-note]', (li) => li.textContent), /Built by the same code/);
+    // Reading the note puts its section in the address; Back returns to the text.
+    await waitForHash(app.page, route('second-edition', 'sources'));
+    await app.page.goBack();
+    await waitForHash(app.page, route('second-edition', 'what-changed'));
+    await waitInView(app.page, 'second-edition', 'what-changed');
     assert.deepEqual(app.errors, [], 'no console errors and no page errors');
   } finally {
     await app.context.close();

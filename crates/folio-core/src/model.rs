@@ -113,6 +113,9 @@ pub enum Align {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct List {
     pub ordered: bool,
+    /// Footnotes: each item is the text of a note, its marker the note's label (`1` of
+    /// `[^1]: …`), which references in running text show.
+    pub notes: bool,
     pub items: Vec<ListItem>,
 }
 
@@ -120,6 +123,8 @@ pub struct List {
 pub struct ListItem {
     /// The item's marker as written (`1.`, `-`, `a)`).
     pub marker: String,
+    /// For a task (`- [ ]`, `- [x]`), whether it is done. The brackets are markup.
+    pub task: Option<bool>,
     pub blocks: Vec<Block>,
 }
 
@@ -152,6 +157,9 @@ pub struct Style {
     pub strong: bool,
     pub code: bool,
     pub strikethrough: bool,
+    /// A reference to a footnote (`[^1]`): the span's text is the note's label and its link
+    /// the address of the section that holds the note.
+    pub note: bool,
 }
 
 impl Text {
@@ -165,9 +173,21 @@ impl Text {
         }
     }
 
-    /// The text of all spans, concatenated.
+    /// The plain text of all spans, concatenated.
     pub fn to_plain(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
+        self.spans.iter().map(Span::plain).collect()
+    }
+}
+
+impl Span {
+    /// The span's text as prose: a reference to a note has none, so that its label neither
+    /// joins the word before it ("claim1") nor counts as a word.
+    pub fn plain(&self) -> &str {
+        if self.style.note {
+            ""
+        } else {
+            &self.text
+        }
     }
 }
 
@@ -180,14 +200,14 @@ impl Block {
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                text.spans.iter().for_each(|s| out.push_str(&s.text));
+                text.spans.iter().for_each(|s| out.push_str(s.plain()));
             }
             Block::Preformatted(pre) => push_line(out, &pre.text),
             // Each cell is a line of its own.
             Block::Table(table) => {
                 for cell in table.rows.iter().flatten() {
                     push_line(out, "");
-                    cell.spans.iter().for_each(|s| out.push_str(&s.text));
+                    cell.spans.iter().for_each(|s| out.push_str(s.plain()));
                 }
             }
             Block::Quote(blocks) => blocks.iter().for_each(|b| b.push_plain(out)),

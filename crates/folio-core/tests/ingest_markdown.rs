@@ -245,3 +245,78 @@ fn links_between_documents_become_addresses_of_the_explorer() {
         ]
     );
 }
+
+#[test]
+fn task_items_keep_whether_they_are_done() {
+    let doc = one(
+        "t.md",
+        "# T\n\n- [ ] to do\n- [x] done\n- plain\n\n1. [X] ordered and done\n",
+    );
+    let tasks: Vec<Vec<(Option<bool>, String)>> = doc.sections[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::List(list) => list
+                .items
+                .iter()
+                .map(|i| (i.task, i.blocks.iter().map(plain).collect()))
+                .collect(),
+            _ => panic!("lists only"),
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            vec![
+                (Some(false), "to do".to_string()),
+                (Some(true), "done".to_string()),
+                (None, "plain".to_string()),
+            ],
+            vec![(Some(true), "ordered and done".to_string())],
+        ]
+    );
+}
+
+#[test]
+fn notes_stay_where_they_are_written_and_references_lead_to_them() {
+    let doc = one(
+        "n.md",
+        "# Notes\n\nA claim[^1] and another[^Big].\n\n## Sources\n\nText.\n\n\
+         [^1]: The first note.\n[^big]: A longer note\n\n    with a second paragraph.\n",
+    );
+    let Block::Paragraph(claim) = &doc.sections[0].blocks[0] else {
+        panic!("a paragraph")
+    };
+    let refs: Vec<(&str, Option<&str>)> = claim
+        .spans
+        .iter()
+        .filter(|s| s.style.note)
+        .map(|s| (s.text.as_str(), s.link.as_deref()))
+        .collect();
+    assert_eq!(
+        refs,
+        [("1", Some("#/d/n/sources")), ("Big", Some("#/d/n/sources"))]
+    );
+    // The labels are no words of the text.
+    assert_eq!(doc.sections[0].body_text(), "A claim and another.");
+    assert_eq!(doc.sections[0].title, "A claim and another…");
+    let [Block::Paragraph(_), Block::List(notes)] = &doc.sections[1].blocks[..] else {
+        panic!(
+            "a paragraph, then one list of notes: {:?}",
+            doc.sections[1].blocks
+        )
+    };
+    assert!(notes.notes && notes.ordered);
+    let items: Vec<(&str, usize)> = notes
+        .items
+        .iter()
+        .map(|i| (i.marker.as_str(), i.blocks.len()))
+        .collect();
+    assert_eq!(items, [("1", 1), ("big", 2)]);
+}
+
+fn plain(block: &Block) -> String {
+    let mut out = String::new();
+    block.push_plain(&mut out);
+    out
+}

@@ -73,6 +73,10 @@ fn markdown_line() -> impl Strategy<Value = String> {
         1 => Just("===".to_string()),
         1 => Just("&copy; &amp; &#35; \\* \\_".to_string()),
         1 => sentence().prop_map(|s| format!("    {s}")),
+        1 => (any::<bool>(), sentence()).prop_map(|(done, s)| format!("- [{}] {s}", if done { 'x' } else { ' ' })),
+        1 => (1u8..4, sentence()).prop_map(|(n, s)| format!("{s}[^{n}] {s}[^n{n}].")),
+        1 => (1u8..4, sentence()).prop_map(|(n, s)| format!("[^{n}]: {s}\n    {s}")),
+        1 => sentence().prop_map(|s| format!("[^n1]: {s}")),
     ]
 }
 

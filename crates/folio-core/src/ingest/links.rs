@@ -10,8 +10,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::Warning;
-use crate::model::{Block, Corpus, Document, Text};
+use super::{for_each_text, Warning};
+use crate::model::{Corpus, Document};
 use crate::slug::slug;
 
 /// Rewrites the links of every document that lead to a document of the corpus or a heading in
@@ -23,7 +23,8 @@ pub fn resolve(corpus: &mut Corpus) -> Vec<Warning> {
     for document in &mut corpus.documents {
         let from = document.source.clone();
         let doc_id = document.id.clone();
-        for_each_text(document, &mut |text| {
+        let sections = &mut document.sections;
+        for_each_text(sections, &mut |text| {
             for span in &mut text.spans {
                 let Some(link) = &span.link else { continue };
                 match targets.address(&from, &doc_id, link) {
@@ -272,33 +273,10 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
-/// Calls `f` on every run of text in a document's sections: paragraphs, list items, quotes and
-/// table cells.
-fn for_each_text(document: &mut Document, f: &mut impl FnMut(&mut Text)) {
-    fn walk(blocks: &mut [Block], f: &mut impl FnMut(&mut Text)) {
-        for block in blocks {
-            match block {
-                Block::Paragraph(text) => f(text),
-                Block::List(list) => {
-                    for item in &mut list.items {
-                        walk(&mut item.blocks, f);
-                    }
-                }
-                Block::Quote(blocks) => walk(blocks, f),
-                Block::Table(table) => table.rows.iter_mut().flatten().for_each(&mut *f),
-                Block::Preformatted(_) => {}
-            }
-        }
-    }
-    for section in &mut document.sections {
-        walk(&mut section.blocks, f);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Metadata, Section, SourceFormat, Span};
+    use crate::model::{Block, Metadata, Section, SourceFormat, Span, Text};
 
     fn document(source: &str, title: &str, headings: &[(&str, &str, bool)]) -> Document {
         Document {
@@ -478,8 +456,10 @@ mod tests {
             Block::Quote(vec![Block::Paragraph(link("guide/setup.md"))]),
             Block::List(crate::model::List {
                 ordered: false,
+                notes: false,
                 items: vec![crate::model::ListItem {
                     marker: "-".into(),
+                    task: None,
                     blocks: vec![Block::Paragraph(link("missing.md"))],
                 }],
             }),
@@ -491,7 +471,7 @@ mod tests {
         ];
         let warnings = resolve(&mut corpus);
         let mut links = Vec::new();
-        for_each_text(&mut corpus.documents[0], &mut |t| {
+        for_each_text(&mut corpus.documents[0].sections, &mut |t| {
             links.push(t.spans[0].link.clone().unwrap_or_default())
         });
         assert_eq!(

@@ -1,7 +1,7 @@
 //! The Markdown reader, on pulldown-cmark: front matter (YAML between `---`, TOML between
 //! `+++`), `#`–`######` headings as sections with their levels, paragraphs with inline styles
-//! and links, lists, block quotes, code blocks, tables; of raw HTML, the text a browser would
-//! show, in paragraphs.
+//! and links, lists (with tasks), block quotes, code blocks, tables, footnotes; of raw HTML, the
+//! text a browser would show, in paragraphs.
 //!
 //! Alongside the document it lists the pieces of the source that are text, for the lossless
 //! check; everything else (`#`, `*`, list bullets, link destinations, HTML tags and comments)
@@ -64,6 +64,8 @@ fn read_with_pieces<'s>(
 ) -> Result<(Document, Vec<Piece<'s>>)> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut b = Builder {
@@ -137,8 +139,21 @@ fn read_with_pieces<'s>(
             // A line wrapped in the source is one line of text; a hard break breaks it.
             Event::SoftBreak => b.push_inline(' '),
             Event::HardBreak => b.push_inline('\n'),
-            Event::FootnoteReference(label) => b.text(range, label, Style::default()),
-            Event::TaskListMarker(_) | Event::Rule => {}
+            // A reference shows its note's label; `[^` and `]` are markup.
+            Event::FootnoteReference(label) => b.text(
+                range,
+                label,
+                Style {
+                    note: true,
+                    ..Style::default()
+                },
+            ),
+            Event::TaskListMarker(done) => {
+                if let Some(Open::Item(item)) = b.stack.last_mut() {
+                    item.task = Some(done);
+                }
+            }
+            Event::Rule => {}
         }
     }
     b.close_inline();
@@ -174,6 +189,7 @@ fn read_with_pieces<'s>(
     for (section, id) in sections.iter_mut().zip(ids) {
         section.id = id;
     }
+    link_notes(id, &mut sections);
     let document = Document {
         id: id.to_string(),
         title,
@@ -297,6 +313,7 @@ impl<'s> Builder<'s> {
             strong: self.style[1] > 0,
             strikethrough: self.style[2] > 0,
             code: false,
+            note: false,
         }
     }
 
@@ -308,10 +325,14 @@ impl<'s> Builder<'s> {
         }
         let mut style = self.current_style();
         style.code |= extra.code;
+        style.note = extra.note;
         let link = self.links.last().cloned();
         let inline = self.inline.get_or_insert_with(Text::default);
         match inline.spans.last_mut() {
-            Some(last) if last.style == style && last.link == link => last.text.push_str(&text),
+            // Each reference to a note is a span of its own, even beside another.
+            Some(last) if last.style == style && last.link == link && !style.note => {
+                last.text.push_str(&text)
+            }
             _ => inline.spans.push(Span {
                 text: text.to_string(),
                 style,
@@ -351,6 +372,7 @@ impl<'s> Builder<'s> {
                 self.close_inline();
                 self.stack.push(Open::List(List {
                     ordered: start.is_some(),
+                    notes: false,
                     items: Vec::new(),
                 }));
             }
@@ -370,6 +392,23 @@ impl<'s> Builder<'s> {
                 });
                 self.stack.push(Open::Item(ListItem {
                     marker,
+                    task: None,
+                    blocks: Vec::new(),
+                }));
+            }
+            // A note is an item of a list of notes, its label the marker; `[^`, `]:` are markup.
+            Tag::FootnoteDefinition(label) => {
+                self.close_inline();
+                self.close_html();
+                self.piece(range, label.clone());
+                self.stack.push(Open::List(List {
+                    ordered: true,
+                    notes: true,
+                    items: Vec::new(),
+                }));
+                self.stack.push(Open::Item(ListItem {
+                    marker: label.to_string(),
+                    task: None,
                     blocks: Vec::new(),
                 }));
             }
@@ -439,6 +478,15 @@ impl<'s> Builder<'s> {
                 self.close_html();
                 if let Some(open) = self.stack.pop() {
                     self.close(open);
+                }
+            }
+            TagEnd::FootnoteDefinition => {
+                self.close_inline();
+                self.close_html();
+                for _ in 0..2 {
+                    if let Some(open) = self.stack.pop() {
+                        self.close(open);
+                    }
                 }
             }
             TagEnd::TableCell => {
@@ -523,14 +571,61 @@ impl<'s> Builder<'s> {
                     Some(item) => item.blocks.push(block),
                     None => list.items.push(ListItem {
                         marker: String::new(),
+                        task: None,
                         blocks: vec![block],
                     }),
                 }
             }
             Some(Open::Code(_) | Open::Html(..) | Open::Table(_)) | None => {
                 let section = self.sections.last_mut().expect("there is always a section");
-                section.blocks.push(block);
+                push_joining_notes(&mut section.blocks, block);
             }
         }
     }
+}
+
+/// Adds `block` to `blocks`; notes written one after another make one list.
+fn push_joining_notes(blocks: &mut Vec<Block>, block: Block) {
+    match (blocks.last_mut(), block) {
+        (Some(Block::List(last)), Block::List(list)) if last.notes && list.notes => {
+            last.items.extend(list.items)
+        }
+        (_, block) => blocks.push(block),
+    }
+}
+
+/// Links each reference to a note to the section that holds the note, `#/d/<doc>/<section>`.
+/// Labels match without regard to case, as in GitHub's Markdown.
+fn link_notes(doc: &str, sections: &mut [Section]) {
+    fn labels(blocks: &[Block], section: &str, out: &mut Vec<(String, String)>) {
+        for block in blocks {
+            match block {
+                Block::List(list) => {
+                    for item in &list.items {
+                        if list.notes {
+                            out.push((item.marker.to_lowercase(), section.to_string()));
+                        }
+                        labels(&item.blocks, section, out);
+                    }
+                }
+                Block::Quote(blocks) => labels(blocks, section, out),
+                _ => {}
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    for section in sections.iter() {
+        labels(&section.blocks, &section.id, &mut notes);
+    }
+    if notes.is_empty() {
+        return;
+    }
+    super::for_each_text(sections, &mut |text: &mut Text| {
+        for span in text.spans.iter_mut().filter(|s| s.style.note) {
+            let label = span.text.to_lowercase();
+            if let Some((_, at)) = notes.iter().find(|(l, _)| *l == label) {
+                span.link = Some(format!("#/d/{doc}/{at}"));
+            }
+        }
+    });
 }

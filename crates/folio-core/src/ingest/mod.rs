@@ -14,7 +14,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::error::{Error, Result};
-use crate::model::{Corpus, Document, SourceFormat};
+use crate::model::{Block, Corpus, Document, Section, SourceFormat, Text};
 use crate::topics::{self, Topics};
 
 pub use crate::slug::{slug, unique_ids};
@@ -145,6 +145,29 @@ pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document,
         return Err(Error::source(&file.path, report.describe_loss()));
     }
     Ok((document, report))
+}
+
+/// Calls `f` on every run of text in the sections: paragraphs, list items, quotes and table
+/// cells.
+fn for_each_text(sections: &mut [Section], f: &mut impl FnMut(&mut Text)) {
+    fn walk(blocks: &mut [Block], f: &mut impl FnMut(&mut Text)) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(text) => f(text),
+                Block::List(list) => {
+                    for item in &mut list.items {
+                        walk(&mut item.blocks, f);
+                    }
+                }
+                Block::Quote(blocks) => walk(blocks, f),
+                Block::Table(table) => table.rows.iter_mut().flatten().for_each(&mut *f),
+                Block::Preformatted(_) => {}
+            }
+        }
+    }
+    for section in sections {
+        walk(&mut section.blocks, f);
+    }
 }
 
 /// Checks that the bytes are text and returns them as such, without a byte-order mark.

@@ -265,6 +265,7 @@ fn list(lines: &[&str]) -> Option<List> {
             Some((marker, text)) if indent(line) <= base + 1 => {
                 items.push(ListItem {
                     marker: marker.to_string(),
+                    task: None,
                     blocks: Vec::new(),
                 });
                 texts.push(text.to_string());
@@ -284,7 +285,11 @@ fn list(lines: &[&str]) -> Option<List> {
         item.blocks.push(Block::Paragraph(Text::plain(text)));
     }
     let ordered = !first_marker.starts_with(['-', '*', '•', '–']);
-    Some(List { ordered, items })
+    Some(List {
+        ordered,
+        notes: false,
+        items,
+    })
 }
 
 /// A paragraph that is wholly one quotation.
