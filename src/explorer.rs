@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::article::Article;
 use crate::components::class_list;
+use crate::components::copy_link;
 use crate::components::results::{result_href, result_id, Results};
 use crate::components::search_box::{SearchBox, FIELD_ID};
 use crate::components::toc::Toc;
@@ -268,7 +269,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let on_link = use_callback(
         (dispatch.clone(), topic_ids.clone(), host.clone()),
         |event: MouseEvent, (dispatch, topic_ids, host)| {
-            follow_link(&event, dispatch, topic_ids, host)
+            if !copy_link::handle_click(&event) {
+                follow_link(&event, dispatch, topic_ids, host)
+            }
         },
     );
     // A change of the topic filter is a new history entry, so that back and forward step

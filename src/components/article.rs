@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::block::{marked_with, section_blocks, Marks};
 use crate::components::class_list;
-use crate::components::copy_link::CopyLink;
+use crate::components::copy_link::copy_link;
 use crate::components::doc_header::doc_header;
 use crate::components::pager::pager;
 use crate::components::topic_tags::topic_tags;
@@ -69,7 +69,7 @@ pub fn Article(props: &ArticleProps) -> Html {
                 data-match={matched.map(|m| m.to_string())}
             >
                 <@{tag} class={heading_class} tabindex="-1">{ title }</@>
-                <CopyLink hash={AttrValue::from(hash_of(&doc.id, Some(&section.id)))} />
+                { copy_link(hash_of(&doc.id, Some(&section.id))) }
                 if let Some(filter) = filter {
                     { topic_tags(filter, spot, &props.on_topic) }
                 }

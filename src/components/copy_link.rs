@@ -1,69 +1,19 @@
-//! The control that copies the address of a section to the clipboard.
+//! The control that copies the address of a section to the clipboard. Every section has one,
+//! so it is plain markup, and one handler on the reading pane serves them all: a click copies
+//! the section's absolute address and says so for two seconds; when the clipboard is missing
+//! or refuses, the address is shown, selected, in a field for the reader to copy.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::dom;
 
-#[derive(Properties, PartialEq)]
-pub struct CopyLinkProps {
-    /// The section's hash address, `#/d/<doc>/<section>`.
-    pub hash: AttrValue,
-}
+/// How long "Copied" shows, in ms.
+const COPIED_MS: u32 = 2000;
 
-#[derive(Debug, Clone, PartialEq)]
-enum Copy {
-    Idle,
-    Copied,
-    /// The clipboard refused; the address is shown, selected, for the reader to copy.
-    Refused(String),
-}
-
-/// A button that copies the section's absolute address, with brief feedback. When the
-/// clipboard is not available or refuses, the address is shown in a selected field instead.
-#[component]
-pub fn CopyLink(props: &CopyLinkProps) -> Html {
-    let state = use_state(|| Copy::Idle);
-    let field = use_node_ref();
-
-    let onclick = {
-        let state = state.clone();
-        let hash = props.hash.clone();
-        Callback::from(move |_: MouseEvent| {
-            let url = format!("{}{}", dom::page_url(), hash);
-            copy_text(url, state.setter());
-        })
-    };
-    {
-        let state = state.clone();
-        let field = field.clone();
-        use_effect_with((*state).clone(), move |copy| {
-            let timer = match copy {
-                Copy::Copied => Some(gloo::timers::callback::Timeout::new(2000, move || {
-                    state.set(Copy::Idle)
-                })),
-                Copy::Refused(_) => {
-                    if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
-                        let _ = input.focus();
-                        input.select();
-                    }
-                    None
-                }
-                Copy::Idle => None,
-            };
-            move || drop(timer)
-        });
-    }
-    let onblur = {
-        let state = state.clone();
-        Callback::from(move |_: FocusEvent| state.set(Copy::Idle))
-    };
-
-    let status = match &*state {
-        Copy::Idle => "",
-        Copy::Copied => "Copied",
-        Copy::Refused(_) => "Copy the link below",
-    };
+/// The button and its status line for the section at `hash` (`#/d/<doc>/<section>`).
+pub fn copy_link(hash: String) -> Html {
     html! {
         <>
             <button
@@ -71,43 +21,93 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
                 class="copy-link"
                 aria-label="Copy link to this section"
                 title="Copy link to this section"
-                {onclick}
+                data-hash={hash}
             >
-                <span aria-hidden="true">{ if *state == Copy::Copied { "✓" } else { "#" } }</span>
+                <span aria-hidden="true"></span>
             </button>
-            <span class="copy-status" role="status">{ status }</span>
-            if let Copy::Refused(url) = &*state {
-                <input
-                    ref={field}
-                    class="copy-fallback"
-                    type="text"
-                    readonly=true
-                    value={url.clone()}
-                    aria-label="Link to this section"
-                    {onblur}
-                />
-            }
+            <span class="copy-status" role="status"></span>
         </>
     }
 }
 
-/// Writes `url` to the clipboard and reports the outcome through `set`. Never throws: a
-/// missing clipboard or a refused write ends in [`Copy::Refused`].
-fn copy_text(url: String, set: UseStateSetter<Copy>) {
+/// Handles a click in the reading pane if it is on a copy-link button, and says whether it was.
+pub fn handle_click(event: &MouseEvent) -> bool {
+    let Some(button) = dom::event_closest(event, "button.copy-link") else {
+        return false;
+    };
+    let url = format!(
+        "{}{}",
+        dom::page_url(),
+        button.get_attribute("data-hash").unwrap_or_default()
+    );
     let clipboard = dom::window()
         .map(|w| w.navigator())
         .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("clipboard")).ok())
         .filter(|c| !c.is_undefined() && !c.is_null());
     let Some(clipboard) = clipboard else {
-        set.set(Copy::Refused(url));
-        return;
+        show_fallback(&button, &url);
+        return true;
     };
-    let clipboard: web_sys::Clipboard = wasm_bindgen::JsCast::unchecked_into(clipboard);
-    let promise = clipboard.write_text(&url);
+    let promise = clipboard
+        .unchecked_into::<web_sys::Clipboard>()
+        .write_text(&url);
     yew::platform::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => set.set(Copy::Copied),
-            Err(_) => set.set(Copy::Refused(url)),
+            Ok(_) => show_copied(&button),
+            Err(_) => show_fallback(&button, &url),
         }
     });
+    true
+}
+
+/// The status line after `button`.
+fn status_of(button: &Element) -> Option<Element> {
+    button
+        .next_element_sibling()
+        .filter(|e| e.class_name() == "copy-status")
+}
+
+/// Ticks the button and shows "Copied" for a while.
+fn show_copied(button: &Element) {
+    let _ = button.set_attribute("data-copied", "");
+    let status = status_of(button);
+    if let Some(status) = &status {
+        status.set_text_content(Some("Copied"));
+    }
+    let button = button.clone();
+    gloo::timers::callback::Timeout::new(COPIED_MS, move || {
+        let _ = button.remove_attribute("data-copied");
+        if let Some(status) = status {
+            status.set_text_content(None);
+        }
+    })
+    .forget();
+}
+
+/// Shows `url` in a selected field inside the status line, until the field loses focus.
+fn show_fallback(button: &Element, url: &str) {
+    let Some(status) = status_of(button) else {
+        return;
+    };
+    let Some(input) = dom::document()
+        .and_then(|d| d.create_element("input").ok())
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    input.set_class_name("copy-fallback");
+    input.set_read_only(true);
+    input.set_value(url);
+    let _ = input.set_attribute("aria-label", "Link to this section");
+    status.set_text_content(Some("Copy the link below"));
+    let _ = status.append_child(&input);
+    let _ = status.set_attribute("data-fallback", "");
+    let _ = input.focus();
+    input.select();
+    // Leaving the field puts the status line back as it was.
+    let onblur = wasm_bindgen::closure::Closure::once_into_js(move || {
+        status.set_text_content(None);
+        let _ = status.remove_attribute("data-fallback");
+    });
+    let _ = input.add_event_listener_with_callback("blur", onblur.unchecked_ref());
 }

@@ -126,3 +126,35 @@ test('clicking a TOC entry scrolls to its section, sets the hash and marks the e
     }
     assert.equal(await currentHash(page), route(entries[13].doc, entries[13].section));
   }));
+
+test('a copy-link button copies the address of its section, or shows it when the clipboard refuses', () =>
+  withApp('', {}, async ({ page, context, base }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+    const ptcl = (await tocEntries(page)).find((e) => e.text === 'The PTCL strike');
+    const section = `main section[data-section="${ptcl.section}"]`;
+    const button = page.locator(`${section} > button.copy-link`);
+    const glyph = () => button.evaluate((b) => getComputedStyle(b.firstElementChild, '::before').content);
+    assert.equal(await glyph(), '"#"');
+    await button.click();
+    const address = new URL(route(ptcl.doc, ptcl.section), base).href;
+    await until(page, 'the address is on the clipboard',
+      (want) => navigator.clipboard.readText().then((text) => text === want), address);
+    assert.equal(await page.locator(`${section} > .copy-status`).textContent(), 'Copied');
+    assert.equal(await glyph(), '"✓"');
+    await until(page, '"Copied" goes after two seconds',
+      (sel) => document.querySelector(sel).textContent === '', `${section} > .copy-status`, 4_000);
+    assert.equal(await glyph(), '"#"');
+
+    // Without a clipboard, the address shows selected in a field, until the field loses focus.
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await button.click();
+    const field = page.locator(`${section} input.copy-fallback`);
+    assert.equal(await field.inputValue(), address);
+    assert.ok(await field.evaluate((f) => document.activeElement === f
+      && f.selectionStart === 0 && f.selectionEnd === f.value.length), 'the field is focused and selected');
+    assert.match(await page.locator(`${section} > .copy-status`).textContent(), /Copy the link below/);
+    await screenshot(page, 'reading-copy-fallback');
+    await page.keyboard.press('Tab');
+    await until(page, 'the field goes when it loses focus',
+      (sel) => !document.querySelector(sel), `${section} input.copy-fallback`);
+  }));
