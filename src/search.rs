@@ -9,7 +9,7 @@
 use folio_core::index::SearchIndex;
 use folio_core::search::query::parse;
 use folio_core::search::{Hit, SearchOptions, SearchResults, Searcher};
-use folio_core::{Block, Corpus};
+use folio_core::{Alert, Block, Corpus};
 
 /// Whether this build searches (the `search` feature).
 pub const ENABLED: bool = cfg!(feature = "search");
@@ -125,7 +125,9 @@ fn leaf_lengths(blocks: &[Block], f: &mut impl FnMut(usize)) {
                 .iter()
                 .flatten()
                 .for_each(|cell| f(cell.spans.iter().map(|s| s.plain().len()).sum())),
-            Block::Quote(inner) => leaf_lengths(inner, f),
+            Block::Quote(inner) | Block::Alert(Alert { blocks: inner, .. }) => {
+                leaf_lengths(inner, f)
+            }
             Block::List(list) => list.items.iter().for_each(|i| leaf_lengths(&i.blocks, f)),
         }
     }
@@ -420,7 +422,9 @@ mod tests {
                     Block::Paragraph(t) => out.push(t.to_plain()),
                     Block::Preformatted(p) => out.push(p.text.clone()),
                     Block::Table(t) => out.extend(t.rows.iter().flatten().map(Text::to_plain)),
-                    Block::Quote(inner) => collect(inner, out),
+                    Block::Quote(inner) | Block::Alert(Alert { blocks: inner, .. }) => {
+                        collect(inner, out)
+                    }
                     Block::List(l) => l.items.iter().for_each(|i| collect(&i.blocks, out)),
                 }
             }

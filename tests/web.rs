@@ -11,8 +11,8 @@ use folio_app::components::toc::{Toc, TocProps};
 use folio_core::search::snippet::Snippet;
 use folio_core::search::{Hit, SearchResults};
 use folio_core::{
-    Align, Block, Corpus, Document, List, ListItem, Metadata, Section, SourceFormat, Span, Stamp,
-    Style, Table, Text,
+    Alert, AlertKind, Align, Block, Corpus, Document, List, ListItem, Metadata, Section,
+    SourceFormat, Span, Stamp, Style, Table, Text,
 };
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -776,7 +776,7 @@ async fn an_article_tags_its_sections_and_marks_active_names() {
 }
 
 #[wasm_bindgen_test]
-async fn tasks_show_their_boxes_and_notes_their_labels() {
+async fn tasks_show_their_boxes_notes_their_labels_and_call_outs_their_kind() {
     let note_ref = Span {
         text: "1".into(),
         style: Style {
@@ -813,6 +813,10 @@ async fn tasks_show_their_boxes_and_notes_their_labels() {
                 ordered: true,
                 notes: true,
                 items: vec![item(None, "1", "The note.")],
+            }),
+            Block::Alert(Alert {
+                kind: AlertKind::Warning,
+                blocks: vec![Block::Paragraph(Text::plain("Mind the gap."))],
             }),
         ],
     ));
@@ -855,4 +859,12 @@ async fn tasks_show_their_boxes_and_notes_their_labels() {
     assert_eq!(notes[0].get_attribute("data-note").as_deref(), Some("1"));
     assert_eq!(notes[0].get_attribute("data-marker").as_deref(), Some("1"));
     assert_eq!(notes[0].text_content().as_deref(), Some("The note."));
+
+    let alerts = all(&div, "section[data-section='notes'] blockquote[data-alert]");
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(
+        alerts[0].get_attribute("data-alert").as_deref(),
+        Some("warning")
+    );
+    assert_eq!(alerts[0].text_content().as_deref(), Some("Mind the gap."));
 }

@@ -56,6 +56,10 @@ fn block(block: &Block, r: &mut Render) -> Html {
         }
         Block::List(list) => self::list(list, r),
         Block::Quote(inner) => html! { <blockquote>{ render_blocks(inner, r) }</blockquote> },
+        // A call-out: the style sheet gives it its colour and its title ("Note", "Warning"…).
+        Block::Alert(alert) => html! {
+            <blockquote data-alert={alert.kind.name()}>{ render_blocks(&alert.blocks, r) }</blockquote>
+        },
         Block::Preformatted(pre) => {
             let n = r.leaf();
             html! {

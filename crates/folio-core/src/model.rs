@@ -87,9 +87,41 @@ pub enum Block {
     List(List),
     /// A block quotation, holding blocks of its own.
     Quote(Vec<Block>),
+    /// A call-out (`> [!NOTE]` and its kin in GitHub's Markdown): a quotation with a kind.
+    Alert(Alert),
     /// Text whose line breaks and spacing matter (code, verse, raw markup shown as text).
     Preformatted(Preformatted),
     Table(Table),
+}
+
+/// A call-out: its kind (the `[!NOTE]` line, markup) and its blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alert {
+    pub kind: AlertKind,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AlertKind {
+    Note,
+    Tip,
+    Important,
+    Warning,
+    Caution,
+}
+
+impl AlertKind {
+    /// The kind's name in lower case, as the page's markup carries it.
+    pub fn name(self) -> &'static str {
+        match self {
+            AlertKind::Note => "note",
+            AlertKind::Tip => "tip",
+            AlertKind::Important => "important",
+            AlertKind::Warning => "warning",
+            AlertKind::Caution => "caution",
+        }
+    }
 }
 
 /// A table: rows of cells, the first `head` rows its header.
@@ -210,7 +242,9 @@ impl Block {
                     cell.spans.iter().for_each(|s| out.push_str(s.plain()));
                 }
             }
-            Block::Quote(blocks) => blocks.iter().for_each(|b| b.push_plain(out)),
+            Block::Quote(blocks) | Block::Alert(Alert { blocks, .. }) => {
+                blocks.iter().for_each(|b| b.push_plain(out))
+            }
             Block::List(list) => {
                 for item in &list.items {
                     item.blocks.iter().for_each(|b| b.push_plain(out));
@@ -229,7 +263,9 @@ impl Block {
                     cell.spans.iter().for_each(|s| f(&s.text));
                 }
             }
-            Block::Quote(blocks) => blocks.iter().for_each(|b| b.for_each_verbatim(f)),
+            Block::Quote(blocks) | Block::Alert(Alert { blocks, .. }) => {
+                blocks.iter().for_each(|b| b.for_each_verbatim(f))
+            }
             Block::List(list) => {
                 for item in &list.items {
                     f(&item.marker);

@@ -320,3 +320,41 @@ fn plain(block: &Block) -> String {
     block.push_plain(&mut out);
     out
 }
+
+#[test]
+fn call_outs_keep_their_kind_and_plain_quotes_stay_quotes() {
+    let doc = one(
+        "a.md",
+        "# A\n\n> [!NOTE]\n> Know this.\n\n> [!warning]\n> Mind this.\n\n> A plain quote.\n\n\
+         > [!NOPE]\n> Not a kind.\n",
+    );
+    assert_eq!(
+        outline(&doc),
+        "~ Know this… [know-this] A:note(P) A:warning(P) Q(P) Q(P)"
+    );
+    let texts: Vec<String> = doc.sections[0]
+        .blocks
+        .iter()
+        .map(|b| {
+            let mut out = String::new();
+            b.push_plain(&mut out);
+            out
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Know this.",
+            "Mind this.",
+            "A plain quote.",
+            "[!NOPE] Not a kind."
+        ]
+    );
+}
+
+#[test]
+fn a_reference_to_a_note_in_a_heading_keeps_its_label_apart() {
+    let doc = one("h.md", "# T\n\n## Results[^1]\n\nText.\n\n[^1]: Note.\n");
+    assert_eq!(doc.sections[0].title, "Results 1");
+    assert_eq!(doc.sections[0].id, "results-1");
+}

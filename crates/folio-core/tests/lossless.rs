@@ -77,6 +77,10 @@ fn markdown_line() -> impl Strategy<Value = String> {
         1 => (1u8..4, sentence()).prop_map(|(n, s)| format!("{s}[^{n}] {s}[^n{n}].")),
         1 => (1u8..4, sentence()).prop_map(|(n, s)| format!("[^{n}]: {s}\n    {s}")),
         1 => sentence().prop_map(|s| format!("[^n1]: {s}")),
+        1 => (0usize..6, sentence()).prop_map(|(k, s)| {
+            let kind = ["NOTE", "tip", "Important", "WARNING", "CAUTION", "OTHER"][k];
+            format!("> [!{kind}]\n> {s}")
+        }),
     ]
 }
 

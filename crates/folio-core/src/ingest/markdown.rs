@@ -11,7 +11,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+    Alignment, BlockQuoteKind, CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag,
+    TagEnd,
 };
 
 use super::coverage::{self, Coverage, Piece};
@@ -20,8 +21,8 @@ use super::html_text::{decode_entities, HtmlText, Part};
 use super::{label_from_text, slug, title_of_path, unique_ids};
 use crate::error::Result;
 use crate::model::{
-    Align, Block, Document, List, ListItem, Metadata, Preformatted, Section, SourceFormat, Span,
-    Style, Table, Text,
+    Alert, AlertKind, Align, Block, Document, List, ListItem, Metadata, Preformatted, Section,
+    SourceFormat, Span, Style, Table, Text,
 };
 
 /// Reads a Markdown source and checks it against the text pieces the parser reported.
@@ -33,7 +34,8 @@ pub fn read_checked(path: &str, id: &str, source: &str) -> Result<(Document, Cov
 
 /// An open container block.
 enum Open {
-    Quote(Vec<Block>),
+    /// A quotation, or a call-out of the kind given.
+    Quote(Option<AlertKind>, Vec<Block>),
     List(List),
     Item(ListItem),
     Code(Preformatted),
@@ -66,6 +68,7 @@ fn read_with_pieces<'s>(
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_GFM
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut b = Builder {
@@ -348,9 +351,16 @@ impl<'s> Builder<'s> {
                 self.close_inline();
                 self.heading = Some(level as u8);
             }
-            Tag::BlockQuote(_) => {
+            Tag::BlockQuote(kind) => {
                 self.close_inline();
-                self.stack.push(Open::Quote(Vec::new()));
+                let kind = kind.map(|k| match k {
+                    BlockQuoteKind::Note => AlertKind::Note,
+                    BlockQuoteKind::Tip => AlertKind::Tip,
+                    BlockQuoteKind::Important => AlertKind::Important,
+                    BlockQuoteKind::Warning => AlertKind::Warning,
+                    BlockQuoteKind::Caution => AlertKind::Caution,
+                });
+                self.stack.push(Open::Quote(kind, Vec::new()));
             }
             Tag::CodeBlock(kind) => {
                 self.close_inline();
@@ -459,7 +469,13 @@ impl<'s> Builder<'s> {
                     self.push_block(Block::Paragraph(text));
                     return;
                 }
-                let title = text.to_plain().trim().to_string();
+                // A title is plain text: a reference to a note in it keeps its label, apart.
+                let title: String = text
+                    .spans
+                    .iter()
+                    .flat_map(|s| [if s.style.note { " " } else { "" }, s.text.as_str()])
+                    .collect();
+                let title = title.trim().to_string();
                 if level == 1 && self.title.is_none() && !self.seen_content {
                     self.title = Some(title);
                 } else {
@@ -539,7 +555,10 @@ impl<'s> Builder<'s> {
 
     fn close(&mut self, open: Open) {
         match open {
-            Open::Quote(blocks) => self.push_block(Block::Quote(blocks)),
+            Open::Quote(None, blocks) => self.push_block(Block::Quote(blocks)),
+            Open::Quote(Some(kind), blocks) => {
+                self.push_block(Block::Alert(Alert { kind, blocks }))
+            }
             Open::List(list) => self.push_block(Block::List(list)),
             Open::Item(item) => match self.stack.last_mut() {
                 Some(Open::List(list)) => list.items.push(item),
@@ -563,7 +582,7 @@ impl<'s> Builder<'s> {
     fn push_block(&mut self, block: Block) {
         self.seen_content = true;
         match self.stack.last_mut() {
-            Some(Open::Quote(blocks)) => blocks.push(block),
+            Some(Open::Quote(_, blocks)) => blocks.push(block),
             Some(Open::Item(item)) => item.blocks.push(block),
             Some(Open::List(list)) => {
                 // Content directly in a list belongs to its last item.
@@ -608,7 +627,9 @@ fn link_notes(doc: &str, sections: &mut [Section]) {
                         labels(&item.blocks, section, out);
                     }
                 }
-                Block::Quote(blocks) => labels(blocks, section, out),
+                Block::Quote(blocks) | Block::Alert(Alert { blocks, .. }) => {
+                    labels(blocks, section, out)
+                }
                 _ => {}
             }
         }

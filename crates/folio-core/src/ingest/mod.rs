@@ -14,7 +14,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::error::{Error, Result};
-use crate::model::{Block, Corpus, Document, Section, SourceFormat, Text};
+use crate::model::{Alert, Block, Corpus, Document, Section, SourceFormat, Text};
 use crate::topics::{self, Topics};
 
 pub use crate::slug::{slug, unique_ids};
@@ -159,7 +159,7 @@ fn for_each_text(sections: &mut [Section], f: &mut impl FnMut(&mut Text)) {
                         walk(&mut item.blocks, f);
                     }
                 }
-                Block::Quote(blocks) => walk(blocks, f),
+                Block::Quote(blocks) | Block::Alert(Alert { blocks, .. }) => walk(blocks, f),
                 Block::Table(table) => table.rows.iter_mut().flatten().for_each(&mut *f),
                 Block::Preformatted(_) => {}
             }

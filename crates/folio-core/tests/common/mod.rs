@@ -27,6 +27,11 @@ fn block(b: &Block) -> String {
         Block::Paragraph(_) => "P".into(),
         Block::Preformatted(_) => "Pre".into(),
         Block::Table(table) => format!("T({} rows)", table.rows.len()),
+        Block::Alert(alert) => format!(
+            "A:{}({})",
+            alert.kind.name(),
+            alert.blocks.iter().map(block).collect::<Vec<_>>().join(" ")
+        ),
         Block::Quote(blocks) => format!(
             "Q({})",
             blocks.iter().map(block).collect::<Vec<_>>().join(" ")
