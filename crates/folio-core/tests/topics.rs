@@ -40,7 +40,10 @@ fn the_reports_actors_organisations_places_and_themes() {
         ("PPP", Group::Organisations),
         ("IMT", Group::Organisations),
         ("PTCL", Group::Organisations),
-        ("IEC", Group::Organisations),
+        (
+            "International Executive Committee (IEC)",
+            Group::Organisations,
+        ),
         ("Left Opposition", Group::Organisations),
         ("Peoples Labour Federation (PLF)", Group::Organisations),
         ("Collective Bargaining Agent (CBA)", Group::Organisations),
@@ -64,7 +67,13 @@ fn the_reports_actors_organisations_places_and_themes() {
             .any(|t| t.group == Group::Themes && t.name.starts_with("trade union")),
         "trade unions"
     );
-    // Variants meet in one topic.
+    // Variants meet in one topic; so do an acronym and the name it abbreviates.
+    let iec = find(topics, "International Executive Committee (IEC)").unwrap();
+    assert_eq!(
+        iec.forms,
+        ["IEC", "International Executive Committee"],
+        "the forms of the IEC"
+    );
     let manzoor = find(topics, "Manzoor Ahmed").unwrap();
     for form in ["Manzoor", "Manzoor Ahmed", "Manzoors"] {
         assert!(

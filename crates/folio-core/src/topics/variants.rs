@@ -45,6 +45,33 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
         .collect();
     // Where each name goes: itself, or the longer name it is a variant of.
     let keys: Vec<String> = names.keys().cloned().collect();
+    // An acronym the text never defines stands for the one name of three capitalised words or
+    // more whose initials it is, written in a record where the acronym is: "IEC" for
+    // "International Executive Committee". Not a word ("NEW", "YES"), nor a person's initials.
+    let mut by_initials: HashMap<String, Vec<&String>> = HashMap::new();
+    for k in &keys {
+        let words: Vec<&str> = k
+            .split(' ')
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        let initial = |w: &&str| w.trim_end_matches('.').chars().count() == 1;
+        if words.len() >= 3 && !words.iter().any(initial) {
+            let initials = words.iter().filter_map(|w| w.chars().next()).collect();
+            by_initials.entry(initials).or_default().push(k);
+        }
+    }
+    let together = |a: &String, b: &String| {
+        let (a, b) = (&names[a].1, &names[b].1);
+        a.keys().any(|record| b.contains_key(record))
+    };
+    let implied: BTreeMap<String, String> = keys
+        .iter()
+        .filter(|k| !acronyms.contains_key(*k) && !usage.common(&k.to_lowercase()))
+        .filter_map(|k| match by_initials.get(k).map(Vec::as_slice) {
+            Some([long]) if together(k, long) => Some((k.clone(), (*long).clone())),
+            _ => None,
+        })
+        .collect();
     // Longer names by their first word and by their last word, for short forms.
     let mut by_first: HashMap<&str, Vec<&String>> = HashMap::new();
     let mut by_last: HashMap<&str, Vec<&String>> = HashMap::new();
@@ -68,7 +95,7 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
         let words: Vec<&str> = name.split(' ').collect();
         // A word for a people alone: "the Chilean Government" is an organisation of its own.
         let demonym = words.len() == 1 && contains(DEMONYMS, &name.to_lowercase());
-        let goes_to = if let Some(long) = acronyms.get(name) {
+        let goes_to = if let Some(long) = acronyms.get(name).or(implied.get(name)) {
             Some(long.clone())
         } else if let Some(other) = by_lower.get(&name.to_lowercase()).filter(|o| **o != name) {
             Some((*other).clone())
@@ -166,8 +193,11 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
         told.0 |= was_titled;
         told.1 += placed;
     }
-    let expansions: BTreeMap<&String, &String> =
-        acronyms.iter().map(|(a, long)| (long, a)).collect();
+    let expansions: BTreeMap<&String, (&String, bool)> = acronyms
+        .iter()
+        .map(|(a, long)| (long, (a, true)))
+        .chain(implied.iter().map(|(a, long)| (long, (a, false))))
+        .collect();
     merged
         .into_values()
         // A name made only of words for peoples ("Eastern European") is an adjective, not a topic.
@@ -186,8 +216,12 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
                 placed: placed * 2 > mentions,
             };
             t.group = group_of(&t.name, context, &common);
-            if let Some(acronym) = expansions.get(&t.name) {
-                t.group = Group::Organisations;
+            // A name the text abbreviates is shown with its acronym; one defined in the text
+            // ("Peoples Labour Federation (PLF)") names an organisation.
+            if let Some((acronym, defined)) = expansions.get(&t.name) {
+                if *defined {
+                    t.group = Group::Organisations;
+                }
                 t.name = format!("{} ({acronym})", t.name);
             }
             t
@@ -263,6 +297,55 @@ mod tests {
                 "Middle East of the Baghdad Pact",
                 "War Department",
                 "War Department Brevet Captain Fremont"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_never_defined_joins_the_one_name_it_abbreviates() {
+        let found = found(&[
+            ("International Executive Committee", false),
+            ("IEC", false),
+            ("IEC", false),
+            ("National Aeronautics and Space Administration", false),
+            ("NASA", false),
+            ("Grand Old Party", false),
+            ("Great Oak Park", false),
+            ("GOP", false),
+            ("IS", false),
+            ("Islamic State", false),
+            ("John Q. Public", false),
+            ("JQP", false),
+            ("Federal Reserve Board", false),
+            ("FRB", false),
+        ]);
+        // Each name is found in a record of its own: these acronyms share one with their names,
+        // "FRB" does not.
+        let mut found = found;
+        for i in [1, 2] {
+            found[i].0 = 0;
+        }
+        found[4].0 = 3;
+        found[11].0 = 10;
+        let topics = topics(&found, &Usage::default());
+        let names: Vec<(&str, usize)> = topics
+            .iter()
+            .map(|t| (t.name.as_str(), t.mentions.values().sum::<u32>() as usize))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("FRB", 1),
+                ("Federal Reserve Board", 1),
+                ("GOP", 1),
+                ("Grand Old Party", 1),
+                ("Great Oak Park", 1),
+                ("IS", 1),
+                ("International Executive Committee (IEC)", 3),
+                ("Islamic State", 1),
+                ("JQP", 1),
+                ("John Q. Public", 1),
+                ("National Aeronautics and Space Administration (NASA)", 2),
             ]
         );
     }
