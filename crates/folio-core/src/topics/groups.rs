@@ -123,6 +123,8 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
             && COMPASS.contains(&first)
             && (contains(PLACES, &words[1..].join(" "))
                 || words.iter().all(|w| COMPASS.contains(&w.as_str())))
+        // A direction alone names a region: "the South", "the West".
+        || words.len() == 1 && COMPASS.contains(&first) && first != "central"
     {
         Group::Places
     } else if context.placed && !context.titled && !acronym {
@@ -204,6 +206,11 @@ mod tests {
             "North Atlantic",
             "South Pacific",
             "North West",
+            "West",
+            "South",
+            "Mediterranean",
+            "Prussia",
+            "Western Hemisphere",
             "Omaha Beach",
             "Caribbean Basin",
             "Harpers Ferry",

@@ -50,9 +50,12 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
         // A long word in capitals that the text also writes in lower case is shouted, as in a
         // heading ("NATIONAL PARKS"), not an acronym.
         let shouted = w.text.chars().count() > 3 && usage.common(&w.key);
-        // Nor are small words in capitals ("THE", "OF") or roman numerals ("World War II").
+        // Nor are small words in capitals ("THE", "OF"), roman numerals ("World War II") or a
+        // person's title ("two MPs").
         if w.acronym
-            && (SMALL_WORDS.contains(&w.key.as_str()) || w.key.chars().all(|c| "ivx".contains(c)))
+            && (SMALL_WORDS.contains(&w.key.as_str())
+                || w.key.chars().all(|c| "ivx".contains(c))
+                || contains(PERSON_TITLES, &w.key))
         {
             i += 1;
             continue;
@@ -318,5 +321,11 @@ mod tests {
     fn small_words_and_roman_numerals_in_capitals_are_not_acronyms() {
         let found = names_in(&["THE STATE OF THE UNION. After World War II the UN and NATO met."]);
         assert_eq!(found, ["STATE", "UNION", "World War", "UN", "NATO"]);
+    }
+
+    #[test]
+    fn a_title_in_capitals_is_no_acronym() {
+        let found = names_in(&["Two MP's and the CEO of ACME met an MEP."]);
+        assert_eq!(found, ["ACME"]);
     }
 }
