@@ -11,8 +11,8 @@ use folio_app::components::toc::{Toc, TocProps};
 use folio_core::search::snippet::Snippet;
 use folio_core::search::{Hit, SearchResults};
 use folio_core::{
-    Alert, AlertKind, Align, Block, Corpus, Document, List, ListItem, Metadata, Section,
-    SourceFormat, Span, Stamp, Style, Table, Text,
+    Alert, AlertKind, Align, Block, Corpus, Document, List, ListItem, Metadata, Preformatted,
+    Section, SourceFormat, Span, Stamp, Style, Table, Text,
 };
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -776,7 +776,7 @@ async fn an_article_tags_its_sections_and_marks_active_names() {
 }
 
 #[wasm_bindgen_test]
-async fn tasks_show_their_boxes_notes_their_labels_and_call_outs_their_kind() {
+async fn markdown_blocks_tasks_notes_call_outs_and_code() {
     let note_ref = Span {
         text: "1".into(),
         style: Style {
@@ -817,6 +817,10 @@ async fn tasks_show_their_boxes_notes_their_labels_and_call_outs_their_kind() {
             Block::Alert(Alert {
                 kind: AlertKind::Warning,
                 blocks: vec![Block::Paragraph(Text::plain("Mind the gap."))],
+            }),
+            Block::Preformatted(Preformatted {
+                info: Some("sh".into()),
+                text: "make dist".into(),
             }),
         ],
     ));
@@ -867,4 +871,14 @@ async fn tasks_show_their_boxes_notes_their_labels_and_call_outs_their_kind() {
         Some("warning")
     );
     assert_eq!(alerts[0].text_content().as_deref(), Some("Mind the gap."));
+
+    // A block of code comes with its copy button and a status line.
+    let code = all(&div, "section[data-section='notes'] .code");
+    assert_eq!(code.len(), 1);
+    let parts: Vec<String> = (0..code[0].child_element_count())
+        .filter_map(|i| code[0].children().item(i))
+        .map(|e| format!("{}.{}", e.tag_name(), e.class_name()))
+        .collect();
+    assert_eq!(parts, ["PRE.", "BUTTON.copy-code", "SPAN.copy-status"]);
+    assert_eq!(code[0].text_content().as_deref(), Some("make dist"));
 }

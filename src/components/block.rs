@@ -60,12 +60,17 @@ fn block(block: &Block, r: &mut Render) -> Html {
         Block::Alert(alert) => html! {
             <blockquote data-alert={alert.kind.name()}>{ render_blocks(&alert.blocks, r) }</blockquote>
         },
+        // A block of code comes with a button that copies it (`copy_link::handle_click`).
         Block::Preformatted(pre) => {
             let n = r.leaf();
             html! {
-                <pre data-block={n} data-info={pre.info.clone()}>
-                    <code>{ marked_with(&pre.text, r.marks) }</code>
-                </pre>
+                <div class="code">
+                    <pre data-block={n} data-info={pre.info.clone()}>
+                        <code>{ marked_with(&pre.text, r.marks) }</code>
+                    </pre>
+                    <button type="button" class="copy-code" aria-label="Copy code"></button>
+                    <span class="copy-status" role="status"></span>
+                </div>
             }
         }
         Block::Table(table) => self::table(table, r),

@@ -1,7 +1,8 @@
-//! The control that copies the address of a section to the clipboard. Every section has one,
-//! so it is plain markup, and one handler on the reading pane serves them all: a click copies
-//! the section's absolute address and says so for two seconds; when the clipboard is missing
-//! or refuses, the address is shown, selected, in a field for the reader to copy.
+//! The controls that copy to the clipboard: the address of a section, and a block of code. Every
+//! section and block has one, so they are plain markup, and one handler on the reading pane
+//! serves them all: a click copies and says so for two seconds. When the clipboard is missing
+//! or refuses, the address is shown, selected, in a field for the reader to copy; the code is
+//! selected where it stands.
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement};
@@ -30,16 +31,23 @@ pub fn copy_link(hash: String) -> Html {
     }
 }
 
-/// Handles a click in the reading pane if it is on a copy-link button, and says whether it was.
+/// Handles a click in the reading pane if it is on a copy button, and says whether it was.
 pub fn handle_click(event: &MouseEvent) -> bool {
-    let Some(button) = dom::event_closest(event, "button.copy-link") else {
+    let Some(button) = dom::event_closest(event, "button.copy-link, button.copy-code") else {
         return false;
     };
-    let url = format!(
-        "{}{}",
-        dom::page_url(),
-        button.get_attribute("data-hash").unwrap_or_default()
-    );
+    // A block of code: the text of the `pre` before the button.
+    let code = button
+        .previous_element_sibling()
+        .filter(|e| e.tag_name() == "PRE");
+    let url = match &code {
+        Some(pre) => pre.text_content().unwrap_or_default(),
+        None => format!(
+            "{}{}",
+            dom::page_url(),
+            button.get_attribute("data-hash").unwrap_or_default()
+        ),
+    };
     let clipboard = dom::window()
         .map(|w| w.navigator())
         .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("clipboard")).ok())
@@ -77,18 +85,39 @@ fn show_copied(button: &Element) {
     let button = button.clone();
     gloo::timers::callback::Timeout::new(COPIED_MS, move || {
         let _ = button.remove_attribute("data-copied");
-        if let Some(status) = status {
-            status.set_text_content(None);
-        }
+    })
+    .forget();
+    if let Some(status) = status {
+        clear_later(status, COPIED_MS);
+    }
+}
+
+/// Empties a status line after `ms`.
+fn clear_later(status: Element, ms: u32) {
+    gloo::timers::callback::Timeout::new(ms, move || {
+        status.set_text_content(None);
+        let _ = status.remove_attribute("data-fallback");
     })
     .forget();
 }
 
-/// Shows `url` in a selected field inside the status line, until the field loses focus.
+/// Shows `url` in a selected field inside the status line, until the field loses focus; or,
+/// for a block of code, selects the code.
 fn show_fallback(button: &Element, url: &str) {
     let Some(status) = status_of(button) else {
         return;
     };
+    if let Some(pre) = button.previous_element_sibling() {
+        if pre.tag_name() == "PRE" {
+            if let Some(selection) = dom::window().and_then(|w| w.get_selection().ok().flatten()) {
+                let _ = selection.select_all_children(&pre);
+                status.set_text_content(Some("Selected: copy it with your keyboard"));
+                let _ = status.set_attribute("data-fallback", "");
+                clear_later(status, COPIED_MS * 2);
+            }
+            return;
+        }
+    }
     let Some(input) = dom::document()
         .and_then(|d| d.create_element("input").ok())
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())

@@ -195,3 +195,37 @@ test('a reference to a note brings the note into view, and tasks show their boxe
     await server.close();
   }
 });
+
+test('a block of code copies with its button, or is selected when the clipboard refuses', async (t) => {
+  const dir = join(ROOT, 'target', 'e2e', 'dist-next');
+  if (!(await stat(join(dir, 'index.html')).catch(() => null))) {
+    assert.ok(!process.env.CI, 'target/e2e/dist-next is missing');
+    t.skip('run `make dist-next` first');
+    return;
+  }
+  const server = await serveDist({ dir });
+  const browser = await launchBrowser();
+  const app = await openApp(browser, `${server.url}#/d/update-notes/whole-builds`);
+  try {
+    const { page, context } = app;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const button = page.locator('main .code > button.copy-code');
+    assert.equal(await button.getAttribute('aria-label'), 'Copy code');
+    await page.hover('main .code pre');
+    await button.click();
+    await until(page, 'the code is on the clipboard',
+      () => navigator.clipboard.readText().then((text) => text === 'make dist'));
+    assert.equal(await button.getAttribute('data-copied'), '');
+    assert.equal(await page.locator('main .code > .copy-status').textContent(), 'Copied');
+
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await button.click();
+    await until(page, 'the code is selected', () => String(getSelection()) === 'make dist');
+    assert.match(await page.locator('main .code > .copy-status').textContent(), /Selected/);
+    assert.deepEqual(app.errors, [], 'no console errors and no page errors');
+  } finally {
+    await app.context.close();
+    await browser.close();
+    await server.close();
+  }
+});
