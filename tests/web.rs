@@ -142,8 +142,18 @@ async fn render_article(
     highlights: Option<Rc<folio_app::search::Highlights>>,
     filter: Option<Rc<folio_app::topics::Filter>>,
 ) {
+    render_article_of(div, corpus(), highlights, filter).await;
+}
+
+/// Renders the first document of `corpus` into `div`.
+async fn render_article_of(
+    div: &Element,
+    corpus: Rc<Corpus>,
+    highlights: Option<Rc<folio_app::search::Highlights>>,
+    filter: Option<Rc<folio_app::topics::Filter>>,
+) {
     let props = ArticleProps {
-        corpus: corpus(),
+        corpus,
         doc: 0,
         highlights,
         filter,
@@ -206,15 +216,7 @@ async fn markdown_documents_show_their_hard_breaks() {
         let div = root();
         let mut corpus = (*corpus()).clone();
         corpus.documents[0].format = format;
-        let props = ArticleProps {
-            corpus: Rc::new(corpus),
-            doc: 0,
-            highlights: None,
-            filter: None,
-            on_topic: Default::default(),
-        };
-        yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
-        tick().await;
+        render_article_of(&div, Rc::new(corpus), None, None).await;
         let article = all(&div, "article");
         assert_eq!(article[0].get_attribute("class").as_deref(), Some(class));
     }
@@ -825,15 +827,7 @@ async fn markdown_blocks_tasks_notes_call_outs_and_code() {
         ],
     ));
     let div = root();
-    let props = ArticleProps {
-        corpus: Rc::new(corpus),
-        doc: 0,
-        highlights: None,
-        filter: None,
-        on_topic: Default::default(),
-    };
-    yew::Renderer::<Article>::with_root_and_props(div.clone(), props).render();
-    tick().await;
+    render_article_of(&div, Rc::new(corpus), None, None).await;
 
     let refs = all(&div, "section[data-section='notes'] p sup.note-ref a");
     assert_eq!(refs.len(), 1);

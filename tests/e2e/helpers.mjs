@@ -231,17 +231,17 @@ export async function waitForHash(page, hash, timeout = 5_000) {
 }
 
 /**
- * Registers before/after hooks for a test file that start a server over dist/
- * (under `base`) and a browser, and returns `withApp(path, options, fn)`:
+ * Registers before/after hooks for a test file that start a server over `dir` (dist/ unless
+ * told; under `base`) and a browser, and returns `withApp(path, options, fn)`:
  * it opens the app at `base + path` in a fresh context, runs `fn(app)`, then
  * asserts that no console error or page error happened, and closes the context.
  * `app` is { context, page, errors, base }, `base` being the app's full URL.
  */
-export function appFixture({ base = '/' } = {}) {
+export function appFixture({ dir = DIST, base = '/' } = {}) {
   let server;
   let browser;
   before(async () => {
-    server = await serveDist({ base });
+    server = await serveDist({ dir, base });
     browser = await launchBrowser();
   });
   after(async () => {

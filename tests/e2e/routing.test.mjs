@@ -5,8 +5,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  ROOT, appFixture, coldLoad, currentHash, launchBrowser, openApp, route, serveDist, tocEntries,
-  until, waitForHash, waitInView,
+  ROOT, appFixture, coldLoad, currentHash, route, tocEntries, until, waitForHash, waitInView,
 } from './helpers.mjs';
 
 const withApp = appFixture();
@@ -126,89 +125,64 @@ test('the app works when served under a subpath', () =>
     assert.ok(page.url().includes('/docs/explorer/#/d/'), `URL keeps the subpath: ${page.url()}`);
   }));
 
-test('a link between Markdown documents opens the section it names', async (t) => {
-  const dir = join(ROOT, 'target', 'e2e', 'dist-next');
-  if (!(await stat(join(dir, 'index.html')).catch(() => null))) {
+// The second deploy (target/e2e/dist-next/, from `make dist-next`): a small Markdown corpus.
+const NEXT = join(ROOT, 'target', 'e2e', 'dist-next');
+const withNextApp = appFixture({ dir: NEXT });
+
+/** Runs `fn` as `withApp` does, on the second deploy; skipped outside CI when it is missing. */
+async function withNext(t, path, options, fn) {
+  if (!(await stat(join(NEXT, 'index.html')).catch(() => null))) {
     assert.ok(!process.env.CI, 'target/e2e/dist-next is missing');
     t.skip('run `make dist-next` first');
     return;
   }
-  const server = await serveDist({ dir });
-  const browser = await launchBrowser();
-  const app = await openApp(browser, `${server.url}#/d/update-notes`);
-  try {
-    const link = app.page.locator('main p a', { hasText: 'what changed' });
+  await withNextApp(path, options, fn);
+}
+
+test('a link between Markdown documents opens the section it names', (t) =>
+  withNext(t, '#/d/update-notes', {}, async ({ page }) => {
+    const link = page.locator('main p a', { hasText: 'what changed' });
     assert.equal(await link.getAttribute('href'), route('second-edition', 'what-changed'));
     await link.click();
-    await waitForHash(app.page, route('second-edition', 'what-changed'));
-    await waitInView(app.page, 'second-edition', 'what-changed');
+    await waitForHash(page, route('second-edition', 'what-changed'));
+    await waitInView(page, 'second-edition', 'what-changed');
     assert.equal(
-      await app.page.$eval('nav#toc a[aria-current]', (a) => a.textContent.trim()),
+      await page.$eval('nav#toc a[aria-current]', (a) => a.textContent.trim()),
       'What changed',
     );
-    await app.page.goBack();
-    await waitForHash(app.page, '#/d/update-notes');
-    assert.deepEqual(app.errors, [], 'no console errors and no page errors');
-  } finally {
-    await app.context.close();
-    await browser.close();
-    await server.close();
-  }
-});
+    await page.goBack();
+    await waitForHash(page, '#/d/update-notes');
+  }));
 
-test('a reference to a note brings the note into view, and tasks show their boxes', async (t) => {
-  const dir = join(ROOT, 'target', 'e2e', 'dist-next');
-  if (!(await stat(join(dir, 'index.html')).catch(() => null))) {
-    assert.ok(!process.env.CI, 'target/e2e/dist-next is missing');
-    t.skip('run `make dist-next` first');
-    return;
-  }
-  const server = await serveDist({ dir });
-  const browser = await launchBrowser();
-  const app = await openApp(browser, `${server.url}#/d/second-edition/what-changed`, {
-    viewport: { width: 1280, height: 400 },
-  });
-  try {
-    const boxes = await app.page.$$eval('main li > input[type=checkbox]',
-      (inputs) => inputs.map((i) => [i.checked, i.disabled]));
-    assert.deepEqual(boxes, [[true, true], [false, true]]);
+test('a reference to a note brings the note into view, and tasks show their boxes', (t) =>
+  withNext(t, '#/d/second-edition/what-changed', { viewport: { width: 1280, height: 400 } },
+    async ({ page }) => {
+      const boxes = await page.$$eval('main li > input[type=checkbox]',
+        (inputs) => inputs.map((i) => [i.checked, i.disabled]));
+      assert.deepEqual(boxes, [[true, true], [false, true]]);
 
-    const ref = app.page.locator('main sup.note-ref a');
-    assert.equal(await ref.textContent(), '1');
-    await ref.click();
-    await until(app.page, 'the note has focus',
-      () => document.activeElement?.matches('ol > li[data-note="1"]'));
-    await until(app.page, 'the note is on screen', () => {
-      const r = document.querySelector('ol > li[data-note]').getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= innerHeight;
-    });
-    assert.match(await app.page.$eval('ol > li[data-note]', (li) => li.textContent), /Built by the same code/);
-    // Reading the note puts its section in the address; Back returns to the text.
-    await waitForHash(app.page, route('second-edition', 'sources'));
-    await app.page.goBack();
-    await waitForHash(app.page, route('second-edition', 'what-changed'));
-    await waitInView(app.page, 'second-edition', 'what-changed');
-    assert.deepEqual(app.errors, [], 'no console errors and no page errors');
-  } finally {
-    await app.context.close();
-    await browser.close();
-    await server.close();
-  }
-});
+      const ref = page.locator('main sup.note-ref a');
+      assert.equal(await ref.textContent(), '1');
+      await ref.click();
+      await until(page, 'the note has focus',
+        () => document.activeElement?.matches('ol > li[data-note="1"]'));
+      await until(page, 'the note is on screen', () => {
+        const r = document.querySelector('ol > li[data-note]').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      });
+      assert.match(await page.$eval('ol > li[data-note]', (li) => li.textContent),
+        /Built by the same code/);
+      // Reading the note puts its section in the address; Back returns to the text.
+      await waitForHash(page, route('second-edition', 'sources'));
+      await page.goBack();
+      await waitForHash(page, route('second-edition', 'what-changed'));
+      await waitInView(page, 'second-edition', 'what-changed');
+    }));
 
-test('a block of code copies with its button, or is selected when the clipboard refuses', async (t) => {
-  const dir = join(ROOT, 'target', 'e2e', 'dist-next');
-  if (!(await stat(join(dir, 'index.html')).catch(() => null))) {
-    assert.ok(!process.env.CI, 'target/e2e/dist-next is missing');
-    t.skip('run `make dist-next` first');
-    return;
-  }
-  const server = await serveDist({ dir });
-  const browser = await launchBrowser();
-  const app = await openApp(browser, `${server.url}#/d/update-notes/whole-builds`);
-  try {
-    const { page, context } = app;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+test('a block of code copies with its button, or is selected when the clipboard refuses', (t) =>
+  withNext(t, '#/d/update-notes/whole-builds', {}, async ({ page, context, base }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'],
+      { origin: new URL(base).origin });
     const button = page.locator('main .code > button.copy-code');
     assert.equal(await button.getAttribute('aria-label'), 'Copy code');
     await page.hover('main .code pre');
@@ -222,10 +196,4 @@ test('a block of code copies with its button, or is selected when the clipboard 
     await button.click();
     await until(page, 'the code is selected', () => String(getSelection()) === 'make dist');
     assert.match(await page.locator('main .code > .copy-status').textContent(), /Selected/);
-    assert.deepEqual(app.errors, [], 'no console errors and no page errors');
-  } finally {
-    await app.context.close();
-    await browser.close();
-    await server.close();
-  }
-});
+  }));
