@@ -53,7 +53,7 @@ pub fn handle_click(event: &MouseEvent) -> bool {
         .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("clipboard")).ok())
         .filter(|c| !c.is_undefined() && !c.is_null());
     let Some(clipboard) = clipboard else {
-        show_fallback(&button, &url);
+        show_fallback(&button, &url, code.as_ref());
         return true;
     };
     let promise = clipboard
@@ -62,7 +62,7 @@ pub fn handle_click(event: &MouseEvent) -> bool {
     yew::platform::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(_) => show_copied(&button),
-            Err(_) => show_fallback(&button, &url),
+            Err(_) => show_fallback(&button, &url, code.as_ref()),
         }
     });
     true
@@ -103,20 +103,18 @@ fn clear_later(status: Element, ms: u32) {
 
 /// Shows `url` in a selected field inside the status line, until the field loses focus; or,
 /// for a block of code, selects the code.
-fn show_fallback(button: &Element, url: &str) {
+fn show_fallback(button: &Element, url: &str, code: Option<&Element>) {
     let Some(status) = status_of(button) else {
         return;
     };
-    if let Some(pre) = button.previous_element_sibling() {
-        if pre.tag_name() == "PRE" {
-            if let Some(selection) = dom::window().and_then(|w| w.get_selection().ok().flatten()) {
-                let _ = selection.select_all_children(&pre);
-                status.set_text_content(Some("Selected: copy it with your keyboard"));
-                let _ = status.set_attribute("data-fallback", "");
-                clear_later(status, COPIED_MS * 2);
-            }
-            return;
+    if let Some(pre) = code {
+        if let Some(selection) = dom::window().and_then(|w| w.get_selection().ok().flatten()) {
+            let _ = selection.select_all_children(pre);
+            status.set_text_content(Some("Selected: copy it with your keyboard"));
+            let _ = status.set_attribute("data-fallback", "");
+            clear_later(status, COPIED_MS * 2);
         }
+        return;
     }
     let Some(input) = dom::document()
         .and_then(|d| d.create_element("input").ok())
