@@ -23,12 +23,9 @@ pub fn run(dir: &Path, json: bool) -> Result<(), String> {
             "coverage": ingested.coverage,
             "warnings": ingested.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
-        );
+        crate::emit_json(&value)?;
     } else {
-        print!("{}", summary(dir, &ingested));
+        crate::emit(&summary(dir, &ingested))?;
     }
     Ok(())
 }

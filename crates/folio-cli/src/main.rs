@@ -37,6 +37,28 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output. A reader that stops early (`folio inspect data | head`)
+/// is no error: the rest is not wanted.
+pub fn emit(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Writes `value` as pretty JSON to standard output.
+pub fn emit_json(value: &serde_json::Value) -> Result<(), String> {
+    let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    emit(&format!("{json}\n"))
+}
+
 fn run(args: &[String]) -> Result<(), String> {
     let mut flags: Vec<&str> = Vec::new();
     let mut positional: Vec<&str> = Vec::new();
@@ -55,12 +77,10 @@ fn run(args: &[String]) -> Result<(), String> {
         }
     }
     if flags.contains(&"--help") || args.is_empty() {
-        println!("{USAGE}");
-        return Ok(());
+        return emit(&format!("{USAGE}\n"));
     }
     if flags.contains(&"--version") {
-        println!("folio {}", env!("CARGO_PKG_VERSION"));
-        return Ok(());
+        return emit(&format!("folio {}\n", env!("CARGO_PKG_VERSION")));
     }
     match positional.as_slice() {
         ["inspect", dir] => {

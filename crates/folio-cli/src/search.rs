@@ -32,12 +32,9 @@ pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> Result<(), Stri
                 "offset": h.snippet.offset,
             })).collect::<Vec<_>>(),
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
-        );
+        crate::emit_json(&value)?;
     } else {
-        print!("{}", summary(query, &results));
+        crate::emit(&summary(query, &results))?;
     }
     Ok(())
 }

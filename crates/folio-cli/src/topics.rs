@@ -39,12 +39,9 @@ pub fn run(dir: &Path, json: bool) -> Result<(), String> {
                 }).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
-        );
+        crate::emit_json(&value)?;
     } else {
-        print!("{}", summary(topics));
+        crate::emit(&summary(topics))?;
         eprintln!(
             "topic discovery: {discovered} candidate topics in {:.1} ms",
             took.as_secs_f64() * 1000.0

@@ -163,3 +163,21 @@ fn search_suggests_and_handles_odd_queries() {
     let out = folio(&["search", DATA, "x", "--limit", "many"]);
     assert!(text(&out.stderr).contains("--limit needs a number"));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    // The reading end of the pipe is closed before folio writes, as `folio … | head` does.
+    for args in [&["inspect", DATA, "--json"][..], &["topics", DATA]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = text(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

@@ -44,12 +44,9 @@ const KINDS: [&str; 7] = [
 pub fn run(dir: &Path, json: bool) -> Result<(), String> {
     let report = measure(dir)?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?
-        );
+        crate::emit_json(&report.to_json())?;
     } else {
-        print!("{}", report.table());
+        crate::emit(&report.table())?;
     }
     Ok(())
 }

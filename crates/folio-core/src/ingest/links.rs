@@ -61,8 +61,10 @@ struct Target {
     id: String,
     source: String,
     title: String,
-    /// Each titled section's id and the slug of its title; an untitled one has no slug.
-    sections: Vec<(String, Option<String>)>,
+    /// The ids of its sections.
+    ids: HashSet<String>,
+    /// The ids of its titled sections by the slug of their titles, in order.
+    by_slug: HashMap<String, Vec<String>>,
 }
 
 /// The documents by source path, and the headings of each.
@@ -72,15 +74,21 @@ struct Targets {
 
 impl Targets {
     fn of(corpus: &Corpus) -> Targets {
-        let target = |d: &Document| Target {
-            id: d.id.clone(),
-            source: d.source.clone(),
-            title: slug(&d.title),
-            sections: d
-                .sections
-                .iter()
-                .map(|s| (s.id.clone(), (!s.untitled).then(|| slug(&s.title))))
-                .collect(),
+        let target = |d: &Document| {
+            let mut by_slug: HashMap<String, Vec<String>> = HashMap::new();
+            for s in d.sections.iter().filter(|s| !s.untitled) {
+                by_slug
+                    .entry(slug(&s.title))
+                    .or_default()
+                    .push(s.id.clone());
+            }
+            Target {
+                id: d.id.clone(),
+                source: d.source.clone(),
+                title: slug(&d.title),
+                ids: d.sections.iter().map(|s| s.id.clone()).collect(),
+                by_slug,
+            }
         };
         Targets {
             by_path: corpus
@@ -148,21 +156,14 @@ enum Heading<'d> {
 /// The heading `fragment` names: a section id, a titled section by the slug of its title
 /// (`title-1` is its first repeat, as GitHub counts), or the document's title.
 fn heading<'d>(document: &'d Target, fragment: &str) -> Option<Heading<'d>> {
-    if let Some((id, ..)) = document.sections.iter().find(|(id, ..)| id == fragment) {
+    if let Some(id) = document.ids.get(fragment) {
         return Some(Heading::Section(id));
     }
     let wanted = slug(fragment);
     if wanted.is_empty() {
         return None;
     }
-    let titled = |key: &str| {
-        document
-            .sections
-            .iter()
-            .filter(|(_, title)| title.as_deref() == Some(key))
-            .map(|(id, _)| id.as_str())
-            .collect::<Vec<_>>()
-    };
+    let titled = |key: &str| document.by_slug.get(key).map_or(&[][..], Vec::as_slice);
     if let Some(id) = titled(&wanted).first() {
         return Some(Heading::Section(id));
     }

@@ -8,6 +8,7 @@
 //! is markup.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{
@@ -614,15 +615,17 @@ fn push_joining_notes(blocks: &mut Vec<Block>, block: Block) {
 }
 
 /// Links each reference to a note to the section that holds the note, `#/d/<doc>/<section>`.
-/// Labels match without regard to case, as in GitHub's Markdown.
+/// Labels match without regard to case, as in GitHub's Markdown; the first note of a label
+/// is the one.
 fn link_notes(doc: &str, sections: &mut [Section]) {
-    fn labels(blocks: &[Block], section: &str, out: &mut Vec<(String, String)>) {
+    fn labels(blocks: &[Block], section: &str, out: &mut HashMap<String, String>) {
         for block in blocks {
             match block {
                 Block::List(list) => {
                     for item in &list.items {
                         if list.notes {
-                            out.push((item.marker.to_lowercase(), section.to_string()));
+                            out.entry(item.marker.to_lowercase())
+                                .or_insert_with(|| section.to_string());
                         }
                         labels(&item.blocks, section, out);
                     }
@@ -634,7 +637,7 @@ fn link_notes(doc: &str, sections: &mut [Section]) {
             }
         }
     }
-    let mut notes = Vec::new();
+    let mut notes = HashMap::new();
     for section in sections.iter() {
         labels(&section.blocks, &section.id, &mut notes);
     }
@@ -643,8 +646,7 @@ fn link_notes(doc: &str, sections: &mut [Section]) {
     }
     super::for_each_text(sections, &mut |text: &mut Text| {
         for span in text.spans.iter_mut().filter(|s| s.style.note) {
-            let label = span.text.to_lowercase();
-            if let Some((_, at)) = notes.iter().find(|(l, _)| *l == label) {
+            if let Some(at) = notes.get(&span.text.to_lowercase()) {
                 span.link = Some(format!("#/d/{doc}/{at}"));
             }
         }
