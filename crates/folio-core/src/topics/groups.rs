@@ -58,6 +58,11 @@ const PLACE_FIRST: &[&str] = &[
 /// Pacific, North West.
 const COMPASS: &[&str] = &["central", "east", "north", "south", "west"];
 
+/// Words that, before a place or a direction, make a region: "Western Europe", "Far East".
+const REGIONAL: &[&str] = &[
+    "eastern", "far", "lower", "near", "northern", "southern", "upper", "western",
+];
+
 /// Words no person's name holds: faiths and what they worship, laws, treaties and policies.
 const IMPERSONAL: &[&str] = &[
     "act",
@@ -120,9 +125,9 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
         Group::Other
     } else if contains(PLACES, &words.join(" "))
         || words.len() > 1
-            && COMPASS.contains(&first)
+            && (COMPASS.contains(&first) || REGIONAL.contains(&first))
             && (contains(PLACES, &words[1..].join(" "))
-                || words.iter().all(|w| COMPASS.contains(&w.as_str())))
+                || words[1..].iter().all(|w| COMPASS.contains(&w.as_str())))
         // A direction alone names a region: "the South", "the West".
         || words.len() == 1 && COMPASS.contains(&first) && first != "central"
     {
@@ -211,6 +216,9 @@ mod tests {
             "Mediterranean",
             "Prussia",
             "Western Hemisphere",
+            "Western Europe",
+            "Far East",
+            "New Mexico",
             "Omaha Beach",
             "Caribbean Basin",
             "Harpers Ferry",
