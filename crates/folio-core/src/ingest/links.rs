@@ -22,12 +22,11 @@ pub fn resolve(corpus: &mut Corpus) -> Vec<Warning> {
     let mut warned = HashSet::new();
     for document in &mut corpus.documents {
         let from = document.source.clone();
-        let doc_id = document.id.clone();
         let sections = &mut document.sections;
         for_each_text(sections, &mut |text| {
             for span in &mut text.spans {
                 let Some(link) = &span.link else { continue };
-                match targets.address(&from, &doc_id, link) {
+                match targets.address(&from, link) {
                     Outcome::External => {}
                     Outcome::Found(address) => span.link = Some(address),
                     Outcome::Missing(why) => {
@@ -99,8 +98,8 @@ impl Targets {
         }
     }
 
-    /// The address of `link`, written in the document at `from` (whose id is `doc_id`).
-    fn address(&self, from: &str, doc_id: &str, link: &str) -> Outcome {
+    /// The address of `link`, written in the document at `from`.
+    fn address(&self, from: &str, link: &str) -> Outcome {
         let link = link.trim();
         if link.is_empty() || has_scheme(link) || link.starts_with("//") {
             return Outcome::External;
@@ -138,7 +137,7 @@ impl Targets {
         match heading(document, &fragment) {
             Some(Heading::Section(id)) => Outcome::Found(format!("#/d/{}/{id}", document.id)),
             Some(Heading::Title) => Outcome::Found(format!("#/d/{}", document.id)),
-            None if document.id == doc_id => {
+            None if document.source == from => {
                 Outcome::Missing(format!("no heading of this document is #{fragment}"))
             }
             None => Outcome::Missing(format!("no heading of {} is #{fragment}", document.source)),
@@ -331,8 +330,7 @@ mod tests {
     fn address(from: &str, link: &str) -> Outcome {
         let corpus = corpus();
         let targets = Targets::of(&corpus);
-        let doc_id = crate::ingest::slug_of_path(from);
-        targets.address(from, &doc_id, link)
+        targets.address(from, link)
     }
 
     fn found(address: &str) -> Outcome {
