@@ -2,7 +2,7 @@
 //! the corpus's use of them tell.
 
 use super::lexicon::{
-    contains, DEMONYMS, ORGANISATION_WORDS, PERSON_TITLES, PLACES, TECHNICAL_ACRONYMS,
+    contains, DEMONYMS, GIVEN_NAMES, ORGANISATION_WORDS, PERSON_TITLES, PLACES, TECHNICAL_ACRONYMS,
 };
 use super::names::CONNECTORS;
 use super::Group;
@@ -142,6 +142,15 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
     {
         // "Rio Grande", "Mexico City"; "Isthmus of Panama", "United States of America".
         Group::Places
+    } else if (2..=3).contains(&words.len())
+        && contains(GIVEN_NAMES, first)
+        && !words[1..]
+            .iter()
+            .any(|w| common(w) || contains(PERSON_TITLES, w) || contains(DEMONYMS, w))
+    {
+        // A given name first makes a person, even with a place's word after it: "George
+        // Washington", "Virginia Woolf".
+        Group::People
     } else if words
         .iter()
         .any(|w| contains(DEMONYMS, w) || contains(PLACES, w))

@@ -132,7 +132,7 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
                 })
                 .unwrap_or_default();
             let ends = by_last.get(name.as_str()).map_or(&[][..], Vec::as_slice);
-            // A person goes by part of the name; anything else only by what comes before "of"
+            // A person goes by one word of the name; anything else only by what comes before "of"
             // or "for" ("National Government" for "National Government of the United States"):
             // "Brazil" is not short for "Brazil Steamship Company", nor "California" for
             // "California Institute of Technology".
@@ -150,9 +150,21 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
                     && !contains(PLACES, &name.to_lowercase())
                     && (rest.starts_with(" of ") || rest.starts_with(" for "))
             };
-            if starts.len() == 1 && (qualified(starts[0]) || person(starts[0])) {
+            // A person's short form is one word, or ends in an initial ("John W."): "George
+            // Washington" is a person of their own, not "George Washington Carver".
+            let initial = words
+                .last()
+                .is_some_and(|w| w.trim_end_matches('.').len() == 1);
+            let short = words.len() == 1 || initial;
+            if starts.len() == 1 && (qualified(starts[0]) || short && person(starts[0])) {
                 Some(starts[0].clone())
-            } else if starts.is_empty() && ends.len() == 1 && words.len() == 1 && person(ends[0]) {
+            } else if starts.is_empty()
+                && ends.len() == 1
+                && words.len() == 1
+                && !contains(PLACES, &name.to_lowercase())
+                && person(ends[0])
+            {
+                // A surname alone, unless it names a place: "Jordan" is not "Barbara Jordan".
                 Some(ends[0].clone())
             } else {
                 None
@@ -346,6 +358,33 @@ mod tests {
                 ("JQP", 1),
                 ("John Q. Public", 1),
                 ("National Aeronautics and Space Administration (NASA)", 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_of_two_names_and_a_place_are_no_short_forms() {
+        let found = found(&[
+            ("George Washington", false),
+            ("George Washington Carver", false),
+            ("Jordan", false),
+            ("Barbara Jordan", false),
+            ("John W.", false),
+            ("John W. Davis", false),
+        ]);
+        let topics = topics(&found, &Usage::default());
+        let names: Vec<(&str, Group)> = topics
+            .iter()
+            .map(|t| (t.name.as_str(), t.group.clone()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Barbara Jordan", Group::People),
+                ("George Washington", Group::People),
+                ("George Washington Carver", Group::People),
+                ("John W. Davis", Group::People),
+                ("Jordan", Group::Places),
             ]
         );
     }
