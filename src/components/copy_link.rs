@@ -85,20 +85,20 @@ fn show_copied(button: &Element) {
     let button = button.clone();
     gloo::timers::callback::Timeout::new(COPIED_MS, move || {
         let _ = button.remove_attribute("data-copied");
+        status.iter().for_each(clear);
     })
     .forget();
-    if let Some(status) = status {
-        clear_later(status, COPIED_MS);
-    }
 }
 
 /// Empties a status line after `ms`.
 fn clear_later(status: Element, ms: u32) {
-    gloo::timers::callback::Timeout::new(ms, move || {
-        status.set_text_content(None);
-        let _ = status.remove_attribute("data-fallback");
-    })
-    .forget();
+    gloo::timers::callback::Timeout::new(ms, move || clear(&status)).forget();
+}
+
+/// Puts a status line back as it was: empty, and over the text.
+fn clear(status: &Element) {
+    status.set_text_content(None);
+    let _ = status.remove_attribute("data-fallback");
 }
 
 /// Shows `url` in a selected field inside the status line, until the field loses focus; or,
@@ -132,9 +132,6 @@ fn show_fallback(button: &Element, url: &str, code: Option<&Element>) {
     let _ = input.focus();
     input.select();
     // Leaving the field puts the status line back as it was.
-    let onblur = wasm_bindgen::closure::Closure::once_into_js(move || {
-        status.set_text_content(None);
-        let _ = status.remove_attribute("data-fallback");
-    });
+    let onblur = wasm_bindgen::closure::Closure::once_into_js(move || clear(&status));
     let _ = input.add_event_listener_with_callback("blur", onblur.unchecked_ref());
 }

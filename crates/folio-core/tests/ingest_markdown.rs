@@ -332,15 +332,7 @@ fn call_outs_keep_their_kind_and_plain_quotes_stay_quotes() {
         outline(&doc),
         "~ Know this… [know-this] A:note(P) A:warning(P) Q(P) Q(P)"
     );
-    let texts: Vec<String> = doc.sections[0]
-        .blocks
-        .iter()
-        .map(|b| {
-            let mut out = String::new();
-            b.push_plain(&mut out);
-            out
-        })
-        .collect();
+    let texts: Vec<String> = doc.sections[0].blocks.iter().map(plain).collect();
     assert_eq!(
         texts,
         [

@@ -54,8 +54,7 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
             .split(' ')
             .filter(|w| w.starts_with(char::is_uppercase))
             .collect();
-        let initial = |w: &&str| w.trim_end_matches('.').chars().count() == 1;
-        if words.len() >= 3 && !words.iter().any(initial) {
+        if words.len() >= 3 && !words.iter().any(|w| is_initial(w)) {
             let initials = words.iter().filter_map(|w| w.chars().next()).collect();
             by_initials.entry(initials).or_default().push(k);
         }
@@ -152,10 +151,7 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
             };
             // A person's short form is one word, or ends in an initial ("John W."): "George
             // Washington" is a person of their own, not "George Washington Carver".
-            let initial = words
-                .last()
-                .is_some_and(|w| w.trim_end_matches('.').len() == 1);
-            let short = words.len() == 1 || initial;
+            let short = words.len() == 1 || words.last().is_some_and(|w| is_initial(w));
             if starts.len() == 1 && (qualified(starts[0]) || short && person(starts[0])) {
                 Some(starts[0].clone())
             } else if starts.is_empty()
@@ -239,6 +235,11 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
             t
         })
         .collect()
+}
+
+/// Whether a word of a name is an initial: "W." or "W".
+fn is_initial(word: &str) -> bool {
+    word.trim_end_matches('.').chars().count() == 1
 }
 
 #[cfg(test)]
