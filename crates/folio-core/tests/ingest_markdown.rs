@@ -350,3 +350,10 @@ fn a_reference_to_a_note_in_a_heading_keeps_its_label_apart() {
     assert_eq!(doc.sections[0].title, "Results 1");
     assert_eq!(doc.sections[0].id, "results-1");
 }
+
+#[test]
+fn an_inline_tag_of_any_characters_is_markup() {
+    let doc = one("t.md", "A<?ங?> b <br> c<ब>\n");
+    // `<ब>` is no tag (tag names are ASCII letters): it stays text.
+    assert_eq!(doc.sections[0].body_text(), "A b \n c<ब>");
+}

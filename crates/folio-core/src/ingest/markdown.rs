@@ -131,7 +131,8 @@ fn read_with_pieces<'s>(
             // A tag in running text is markup, as its `*` would be; `<br>` breaks the line.
             Event::InlineHtml(html) => {
                 let name = html.trim_start_matches('<').trim_start_matches('/');
-                let br = name.len() >= 2 && name[..2].eq_ignore_ascii_case("br");
+                // Sliced with `get`: the name may start with any character ("<?ங?>").
+                let br = name.get(..2).is_some_and(|n| n.eq_ignore_ascii_case("br"));
                 if br && !name[2..].starts_with(|c: char| c.is_alphanumeric()) {
                     b.push_inline('\n');
                 }
