@@ -78,9 +78,9 @@ pub fn Article(props: &ArticleProps) -> Html {
             </section>
         }
     });
-    // In Markdown a line break in the text is a hard break, to be shown.
-    let markdown = doc.format == SourceFormat::Markdown;
-    let class = class_list("document", &[markdown.then_some("hard-breaks")]);
+    // In Markdown and HTML a line break in the text is a hard break (`<br>`), to be shown.
+    let marked_up = doc.format != SourceFormat::Text;
+    let class = class_list("document", &[marked_up.then_some("hard-breaks")]);
     html! {
         <article {class} key={doc.id.clone()}>
             { doc_header(doc) }

@@ -78,6 +78,7 @@ fn document(doc: &Document, coverage: &Coverage) -> String {
     let format = match doc.format {
         SourceFormat::Text => "plain text",
         SourceFormat::Markdown => "Markdown",
+        SourceFormat::Html => "HTML",
     };
     field("source", format!("{} ({format})", doc.source));
     if !meta.categories.is_empty() {

@@ -21,6 +21,7 @@ pub struct Corpus {
 pub enum SourceFormat {
     Text,
     Markdown,
+    Html,
 }
 
 /// One source file, structured.

@@ -1,4 +1,4 @@
-//! The lossless invariant as a property: for generated documents in both formats, every
+//! The lossless invariant as a property: for generated documents in every format, every
 //! non-whitespace character of the source lands exactly once in the model, in order. Ingest
 //! may refuse a generated file (no body text, front matter that is not a mapping), but never
 //! because it lost text.
@@ -84,6 +84,33 @@ fn markdown_line() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A line of HTML: text, and the elements the reader knows, opened and closed as pages do (and
+/// as they should not).
+fn html_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => sentence(),
+        2 => (1usize..7, sentence()).prop_map(|(n, s)| format!("<h{n} id=\"s{n}\">{s}</h{n}>")),
+        2 => sentence().prop_map(|s| format!("<p>{s}")),
+        1 => sentence().prop_map(|s| format!("<li>{s}")),
+        1 => sentence().prop_map(|s| format!("<td>{s}<th>{s}")),
+        1 => sentence().prop_map(|s| format!("<b>{s}</b> <em>x</em> <code>{s}</code>")),
+        1 => sentence().prop_map(|s| format!("<a href=\"#s2\">{s}</a> <a name=s3>")),
+        1 => sentence().prop_map(|s| format!("<img alt=\"{s}\" src=x.png> <img src=y.png>")),
+        1 => sentence().prop_map(|s| format!("<title>{s}</title><meta name=author content=\"{s}\">")),
+        3 => prop::sample::select(vec![
+            "<ul>", "</ul>", "<ol>", "</ol>", "</li>", "<blockquote>", "</blockquote>",
+            "<table>", "</table>", "<tr>", "</tr>", "</td>", "<thead>", "</thead>", "<caption>",
+            "</caption>", "<pre><code class=language-c>", "</code></pre>", "<nav>", "</nav>",
+            "<header>", "</header>", "<footer>", "</footer>", "<main>", "</main>", "<article>",
+            "</article>", "<section>", "</section>", "<div hidden>", "<div>", "</div>", "<br>",
+            "<hr>", "</p>", "<template>", "</template>", "<dl><dt>", "<dd>", "</dl>", "</h2>",
+            "<script>if (a < b) { x('<p>'); }</script>", "<!-- <p>not text</p> -->",
+            "<style>p { color: red }</style>", "<!DOCTYPE html>", "&nbsp;&copy;&#146;&bogus;",
+        ])
+        .prop_map(String::from),
+    ]
+}
+
 /// Lines joined with runs of 0 to 4 blank lines between them.
 fn page(line: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
     prop::collection::vec((line, 0usize..5), 1..40).prop_map(|lines| {
@@ -131,9 +158,15 @@ proptest! {
     }
 
     #[test]
+    fn html_is_lossless(source in page(html_line())) {
+        assert_lossless_or_refused("generated.html", &source)?;
+    }
+
+    #[test]
     fn plain_text_readers_never_panic_on_any_text(source in "\\PC{0,400}") {
         let _ = ingest(&[file("any.txt", &source)]);
         let _ = ingest(&[file("any.md", &source)]);
+        let _ = ingest(&[file("any.html", &source)]);
     }
 }
 

@@ -1,6 +1,8 @@
 //! Reading dates and times as people write them ("4 Mar 2012, 12:27", "20 May, 2010",
 //! "May 20, 2010", "2010-05-20") into ISO 8601, keeping the original text.
 
+use std::borrow::Cow;
+
 use crate::model::Stamp;
 
 const MONTHS: [&str; 12] = [
@@ -58,6 +60,13 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 fn parse_iso(text: &str) -> Option<String> {
+    // ISO 8601 with a time (`2024-03-05T10:00:00Z`): the date, and the clock time as written.
+    let text = match text.trim().split_once(['T', 't']) {
+        Some((date, time)) if date.len() == 10 && time.len() >= 5 && time.as_bytes()[2] == b':' => {
+            Cow::Owned(format!("{date} {}", time.get(..5)?))
+        }
+        _ => Cow::Borrowed(text),
+    };
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
@@ -131,6 +140,9 @@ mod tests {
             ("May 20, 2010", Some("2010-05-20")),
             ("1st September 2001", Some("2001-09-01")),
             ("2010-05-20", Some("2010-05-20")),
+            ("2024-03-05T10:00:00Z", Some("2024-03-05T10:00")),
+            ("2024-03-05T23:59+02:00", Some("2024-03-05T23:59")),
+            ("2024-03-05Tea", None),
             ("29 Feb 2012", Some("2012-02-29")),
             ("29 Feb 2011", None),
             ("31 Apr 2012", None),

@@ -1,5 +1,6 @@
-//! Links between the documents of a corpus. A Markdown link to another file of the data folder
-//! (`guide/setup.md`, `../README.md#install`) or to a heading of its own document (`#install`)
+//! Links between the documents of a corpus. A link to another file of the data folder
+//! (`guide/setup.md`, `../README.md#install`, `about.html`) or to a heading of its own document
+//! (`#install`)
 //! would lead nowhere in the explorer, which shows no files and routes by the URL hash. Once
 //! every document is read, such links become the explorer's own addresses: `#/d/<doc>` or
 //! `#/d/<doc>/<section>`. A relative link that finds no document or heading is kept as written,
@@ -214,13 +215,20 @@ fn join(from: &str, link: &str) -> String {
 }
 
 /// The source paths a path may name: itself; for a folder, its README or index; without an
-/// extension, the Markdown or text file of that name; a rendered page (`.html`), its Markdown.
+/// extension, the Markdown, text or HTML file of that name; a rendered page (`.html`), itself
+/// or its Markdown.
 fn candidates(path: &str) -> Vec<String> {
     if path.is_empty() || path.ends_with('/') {
-        return ["README.md", "readme.md", "index.md"]
-            .iter()
-            .map(|name| format!("{path}{name}"))
-            .collect();
+        return [
+            "README.md",
+            "readme.md",
+            "index.md",
+            "index.html",
+            "index.htm",
+        ]
+        .iter()
+        .map(|name| format!("{path}{name}"))
+        .collect();
     }
     let mut out = vec![path.to_string()];
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -234,10 +242,10 @@ fn candidates(path: &str) -> Vec<String> {
         }
         Some((stem, _)) if !stem.is_empty() => {}
         _ => {
-            for ext in ["md", "markdown", "txt"] {
+            for ext in ["md", "markdown", "txt", "html", "htm"] {
                 out.push(format!("{path}.{ext}"));
             }
-            for name in ["README.md", "index.md"] {
+            for name in ["README.md", "index.md", "index.html"] {
                 out.push(format!("{path}/{name}"));
             }
         }
@@ -323,6 +331,8 @@ mod tests {
                 document("guide/README.md", "Guide", &[("why", "Why", false)]),
                 document("notes/field notes.md", "Field notes", &[]),
                 document("report.txt", "A report", &[("the-end", "The end", false)]),
+                document("site/index.html", "Home", &[("welcome", "Welcome", false)]),
+                document("site/about.html", "About", &[("team", "Our team", false)]),
             ],
         }
     }
@@ -411,6 +421,29 @@ mod tests {
         assert_eq!(
             address("README.md", "guide/setup.md?plain=1#on-linux"),
             found("#/d/guide-setup/on-linux")
+        );
+    }
+
+    #[test]
+    fn links_between_pages() {
+        // A page's own name first, then its folder's index, or the page without extension.
+        assert_eq!(
+            address("site/index.html", "about.html"),
+            found("#/d/site-about")
+        );
+        assert_eq!(
+            address("site/index.html", "about.html#team"),
+            found("#/d/site-about/team")
+        );
+        assert_eq!(
+            address("site/about.html", "about#our-team"),
+            found("#/d/site-about/team")
+        );
+        assert_eq!(address("site/about.html", "./"), found("#/d/site-index"));
+        assert_eq!(address("README.md", "site/"), found("#/d/site-index"));
+        assert_eq!(
+            address("site/about.html", "index.htm#welcome"),
+            Outcome::Missing("no document of the corpus is at \"site/index.htm\"".into())
         );
     }
 

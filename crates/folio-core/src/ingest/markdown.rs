@@ -19,7 +19,7 @@ use pulldown_cmark::{
 use super::coverage::{self, Coverage, Piece};
 use super::front_matter::read_front_matter;
 use super::html_text::{decode_entities, HtmlText, Part};
-use super::{label_from_text, slug, title_of_path, unique_ids};
+use super::{finish_sections, title_of_path};
 use crate::error::Result;
 use crate::model::{
     Alert, AlertKind, Align, Block, Document, List, ListItem, Metadata, Preformatted, Section,
@@ -176,24 +176,7 @@ fn read_with_pieces<'s>(
         .or(front_title)
         .unwrap_or_else(|| title_of_path(path));
     let mut sections = b.sections;
-    sections.retain(|s| !(s.untitled && s.blocks.is_empty()));
-    // An untitled section stands at the level of the heading that follows it (or precedes
-    // it), so that it sits beside its neighbours in the contents, not above them.
-    for i in 0..sections.len() {
-        if sections[i].untitled {
-            let next = sections[i..].iter().chain(sections[..i].iter().rev());
-            sections[i].level = next
-                .filter(|s| !s.untitled)
-                .map(|s| s.level)
-                .next()
-                .unwrap_or(1);
-            sections[i].title = label_from_text(&sections[i].body_text());
-        }
-    }
-    let ids = unique_ids(sections.iter().map(|s| slug(s.title.trim_end_matches('…'))));
-    for (section, id) in sections.iter_mut().zip(ids) {
-        section.id = id;
-    }
+    finish_sections(&mut sections);
     link_notes(id, &mut sections);
     let document = Document {
         id: id.to_string(),

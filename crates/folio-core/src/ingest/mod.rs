@@ -8,10 +8,13 @@
 pub mod coverage;
 pub mod date;
 mod front_matter;
+pub mod html;
 mod html_text;
 mod links;
 pub mod markdown;
 pub mod text;
+
+use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 use crate::model::{Alert, Block, Corpus, Document, Section, SourceFormat, Text};
@@ -58,6 +61,7 @@ pub fn format_of(path: &str) -> Option<SourceFormat> {
     match ext.as_str() {
         "txt" | "text" => Some(SourceFormat::Text),
         "md" | "markdown" => Some(SourceFormat::Markdown),
+        "html" | "htm" => Some(SourceFormat::Html),
         _ => None,
     }
 }
@@ -80,8 +84,9 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
         let Some(format) = format_of(&file.path) else {
             warnings.push(Warning {
                 file: file.path.clone(),
-                message: "skipped: not a supported kind of file (.txt, .text, .md, .markdown)"
-                    .into(),
+                message:
+                    "skipped: not a supported kind of file (.txt, .text, .md, .markdown, .html, .htm)"
+                        .into(),
             });
             continue;
         };
@@ -119,7 +124,11 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
 
 /// Reads one file of a known format into a document and proves it lossless.
 pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document, Coverage)> {
-    let source = decode_text(&file.path, &file.bytes)?;
+    let source = match format {
+        SourceFormat::Html => html::decode(&file.path, &file.bytes)?,
+        _ => Cow::Borrowed(decode_text(&file.path, &file.bytes)?),
+    };
+    let source = source.as_ref();
     let id = slug_of_path(&file.path);
     if id.is_empty() {
         return Err(Error::source(
@@ -134,6 +143,7 @@ pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document,
             (document, report)
         }
         SourceFormat::Markdown => markdown::read_checked(&file.path, &id, source)?,
+        SourceFormat::Html => html::read_checked(&file.path, &id, source)?,
     };
     if document.sections.iter().all(|s| s.blocks.is_empty()) {
         return Err(Error::source(
@@ -145,6 +155,37 @@ pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document,
         return Err(Error::source(&file.path, report.describe_loss()));
     }
     Ok((document, report))
+}
+
+/// Gives a reader's sections their final form: untitled sections without blocks go; an untitled
+/// section stands at the level of the heading that follows it (or precedes it), so that it
+/// sits beside its neighbours in the contents, not above them, and is labelled from its text;
+/// ids are made unique from the id the reader gave (an anchor of the source) or else the title.
+/// Returns, for each section kept, its index before.
+fn finish_sections(sections: &mut Vec<Section>) -> Vec<usize> {
+    let kept: Vec<usize> = (0..sections.len())
+        .filter(|&i| !(sections[i].untitled && sections[i].blocks.is_empty()))
+        .collect();
+    sections.retain(|s| !(s.untitled && s.blocks.is_empty()));
+    for i in 0..sections.len() {
+        if sections[i].untitled {
+            let next = sections[i..].iter().chain(sections[..i].iter().rev());
+            sections[i].level = next
+                .filter(|s| !s.untitled)
+                .map(|s| s.level)
+                .next()
+                .unwrap_or(1);
+            sections[i].title = label_from_text(&sections[i].body_text());
+        }
+    }
+    let ids = unique_ids(sections.iter().map(|s| match slug(&s.id) {
+        own if !own.is_empty() => own,
+        _ => slug(s.title.trim_end_matches('…')),
+    }));
+    for (section, id) in sections.iter_mut().zip(ids) {
+        section.id = id;
+    }
+    kept
 }
 
 /// Calls `f` on every run of text in the sections: paragraphs, list items, quotes and table

@@ -1,0 +1,1079 @@
+//! The HTML reader: a page as its reader sees it. `<h1>`–`<h6>` open sections (an explicit `id`
+//! becomes the section's id), paragraphs and other block elements make paragraphs, with inline
+//! styles and links; lists, block quotes, `<pre>`, tables; an image gives its alternative text.
+//! The title is the first `<h1>` before any text, else `<title>`, else the file name; `<meta>`
+//! gives author, dates, keywords and section.
+//!
+//! The page's chrome — `<nav>`, a `<header>` or `<footer>` outside an `<article>`, `<main>` or
+//! `<section>`, and, when the page has a `<main>`, everything outside it — is kept as the
+//! document's header lines when it comes before the text, as footer lines after it.
+//!
+//! Markup, scripts, styles, comments, `<template>` and elements marked `hidden` are not text.
+//! Every other piece of text is listed for the lossless check, and white space folds as a
+//! browser folds it, except in `<pre>`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::coverage::{self, Coverage, Piece};
+use super::date::stamp_or_text;
+use super::html_text::{decode_entities, windows_1252, StartTag, Token, Tokenizer, BLOCK_TAGS};
+use super::{finish_sections, title_of_path};
+use crate::error::{Error, Result};
+use crate::model::{
+    Block, Document, List, ListItem, Metadata, Preformatted, Section, SourceFormat, Span, Style,
+    Table, Text,
+};
+
+/// Reads an HTML source and checks it against the text pieces the reader found.
+pub fn read_checked(path: &str, id: &str, source: &str) -> Result<(Document, Coverage)> {
+    let (document, pieces) = read_with_pieces(path, id, source);
+    let report = coverage::check_pieces(&document, source, &pieces);
+    Ok((document, report))
+}
+
+/// The text of an HTML file: UTF-8, or, when it is not UTF-8 and the page declares itself
+/// ISO-8859-1 or Windows-1252 (`<meta charset="iso-8859-1">`), Windows-1252 as browsers read
+/// both. A page in another encoding is refused with the one it declares.
+pub fn decode<'b>(path: &str, bytes: &'b [u8]) -> Result<Cow<'b, str>> {
+    let cause = match super::decode_text(path, bytes) {
+        Ok(text) => return Ok(Cow::Borrowed(text)),
+        Err(Error::Source { cause, .. })
+            if !bytes.contains(&0) && std::str::from_utf8(bytes).is_err() =>
+        {
+            cause
+        }
+        Err(error) => return Err(error),
+    };
+    match declared_charset(bytes) {
+        Some(charset) if LATIN_1.contains(&charset.as_str()) => {
+            Ok(Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()))
+        }
+        Some(charset) => Err(Error::source(
+            path,
+            format!(
+                "{cause}; the page declares the encoding {charset:?}, which folio does not \
+                 read: save it as UTF-8"
+            ),
+        )),
+        None => Err(Error::source(
+            path,
+            format!(
+                "{cause}; the page declares no encoding: save it as UTF-8, or declare the one \
+                 it is in (<meta charset=\"windows-1252\">)"
+            ),
+        )),
+    }
+}
+
+/// The names of ISO-8859-1 and Windows-1252 in pages, read as Windows-1252 by browsers.
+const LATIN_1: &[&str] = &[
+    "ascii",
+    "cp1252",
+    "iso-8859-1",
+    "iso8859-1",
+    "iso_8859-1",
+    "l1",
+    "latin1",
+    "us-ascii",
+    "windows-1252",
+    "x-cp1252",
+];
+
+/// The encoding a page declares in its first kilobyte (`charset=…`), in lower case.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let name: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Elements that end the paragraph before them, besides [`BLOCK_TAGS`].
+const MORE_BLOCKS: &[&str] = &[
+    "body", "caption", "fieldset", "form", "head", "hgroup", "html", "legend", "listing", "menu",
+    "optgroup", "option", "search", "select", "tbody", "tfoot", "thead",
+];
+
+/// Elements that never have content or an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Elements whose end tag may be left out, so that where they end is not known by their name
+/// alone: `hidden` on them is not followed.
+const OPTIONAL_END: &[&str] = &[
+    "caption", "colgroup", "dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "tbody",
+    "td", "tfoot", "th", "thead", "tr",
+];
+
+/// `<meta>` names (or properties) and the metadata they give.
+const META: &[(&str, Field)] = &[
+    ("article:modified_time", Field::Updated),
+    ("article:published_time", Field::Written),
+    ("article:section", Field::Category),
+    ("article:tag", Field::Tags),
+    ("author", Field::Author),
+    ("citation_publication_date", Field::Written),
+    ("date", Field::Written),
+    ("dc.creator", Field::Author),
+    ("dc.date", Field::Written),
+    ("dcterms.created", Field::Written),
+    ("dcterms.modified", Field::Updated),
+    ("keywords", Field::Tags),
+    ("last-modified", Field::Updated),
+];
+
+#[derive(Debug, Clone, Copy)]
+enum Field {
+    Author,
+    Written,
+    Updated,
+    Category,
+    Tags,
+}
+
+/// An open container block.
+enum Open {
+    Quote(Vec<Block>),
+    List(List),
+    Item(ListItem),
+    Pre(Preformatted),
+    /// A table, with for each row whether it is in `<thead>` and whether its cells so far are
+    /// all `<th>`.
+    Table(Table, Vec<(bool, bool)>),
+}
+
+/// Where in a table the reader is, for each open table.
+#[derive(Default)]
+struct Cells {
+    /// A cell is open: its text gathers as inline text.
+    open: bool,
+    /// The open cell is the table's `<caption>`.
+    caption: bool,
+    /// Inside `<thead>`.
+    head: bool,
+    /// Tables inside the open cell, whose structure is only spacing in the cell's text.
+    nested: usize,
+}
+
+struct Reader<'s> {
+    source: &'s str,
+    pieces: Vec<Piece<'s>>,
+    header: Vec<String>,
+    sections: Vec<Section>,
+    stack: Vec<Open>,
+    cells: Vec<Cells>,
+    /// Inline text being gathered (a paragraph, a heading, a cell).
+    inline: Option<Text>,
+    /// An open heading: its level and `id`.
+    heading: Option<(u8, Option<String>)>,
+    /// Open emphasis, strong, strikethrough and code elements.
+    style: [u32; 4],
+    /// Open links, `None` for an `<a>` without `href`.
+    links: Vec<Option<String>>,
+    title: Option<String>,
+    /// The text of the first `<title>`; whether one is being read, and its text so far.
+    title_tag: Option<String>,
+    in_title: bool,
+    title_text: String,
+    meta: Metadata,
+    /// A hidden element (`<template>`, `hidden`) being skipped: its name and nesting depth.
+    hidden: Option<(String, usize)>,
+    /// Open chrome elements, and the chrome text being gathered as a line.
+    chrome: usize,
+    chrome_line: String,
+    /// Chrome met after the text began: footer lines, unless more text follows.
+    pending: Vec<String>,
+    /// The page has a `<main>`; how many are open; open `<article>` and `<section>`.
+    has_main: bool,
+    main: usize,
+    content: usize,
+    /// Element ids by the index of the section that holds them.
+    anchors: HashMap<String, usize>,
+    seen_content: bool,
+}
+
+fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec<Piece<'s>>) {
+    let tokens = Tokenizer::default().feed(source);
+    let has_main = tokens
+        .iter()
+        .any(|t| matches!(t, Token::Start(tag) if tag.name == "main"));
+    let mut r = Reader {
+        source,
+        pieces: Vec::new(),
+        header: Vec::new(),
+        sections: vec![Section {
+            id: String::new(),
+            title: String::new(),
+            level: 1,
+            untitled: true,
+            blocks: Vec::new(),
+        }],
+        stack: Vec::new(),
+        cells: Vec::new(),
+        inline: None,
+        heading: None,
+        style: [0; 4],
+        links: Vec::new(),
+        title: None,
+        title_tag: None,
+        in_title: false,
+        title_text: String::new(),
+        meta: Metadata::default(),
+        hidden: None,
+        chrome: 0,
+        chrome_line: String::new(),
+        pending: Vec::new(),
+        has_main,
+        main: 0,
+        content: 0,
+        anchors: HashMap::new(),
+        seen_content: false,
+    };
+    for token in tokens {
+        match token {
+            Token::Text(range) => r.text(range.start, &source[range]),
+            Token::Start(tag) => r.start(tag),
+            Token::End(name) => r.end(&name),
+        }
+    }
+    r.finish_heading();
+    r.close_inline();
+    while !r.stack.is_empty() {
+        r.pop();
+    }
+    r.end_chrome_line();
+    let footer = std::mem::take(&mut r.pending);
+
+    let title = r
+        .title
+        .clone()
+        .or_else(|| r.title_tag.clone())
+        .unwrap_or_else(|| title_of_path(path));
+    let mut sections = r.sections;
+    let kept = finish_sections(&mut sections);
+    link_anchors(id, &mut sections, &kept, &r.anchors);
+    let document = Document {
+        id: id.to_string(),
+        title,
+        source: path.to_string(),
+        format: SourceFormat::Html,
+        meta: r.meta,
+        header: r.header,
+        sections,
+        footer,
+    };
+    (document, r.pieces)
+}
+
+/// Points links to an element of the same page (`#fn1`) at the section that holds it.
+fn link_anchors(
+    doc: &str,
+    sections: &mut [Section],
+    kept: &[usize],
+    anchors: &HashMap<String, usize>,
+) {
+    if anchors.is_empty() {
+        return;
+    }
+    // The section an old index ended in: itself if kept, else the next kept one.
+    let address = |old: usize| kept.partition_point(|&k| k < old);
+    let ids: Vec<String> = sections.iter().map(|s| s.id.clone()).collect();
+    super::for_each_text(sections, &mut |text: &mut Text| {
+        for span in &mut text.spans {
+            let Some(fragment) = span.link.as_deref().and_then(|l| l.strip_prefix('#')) else {
+                continue;
+            };
+            if let Some(&old) = anchors.get(fragment) {
+                if let Some(section) = ids.get(address(old)) {
+                    span.link = Some(format!("#/d/{doc}/{section}"));
+                }
+            }
+        }
+    });
+}
+
+/// HTML's white space: what folds, unlike a no-break space.
+fn space(c: char) -> bool {
+    c.is_ascii_whitespace()
+}
+
+/// Appends `text` to `out`, folding white space as HTML does: a run of it is one space, and
+/// none at the start.
+fn push_folded(out: &mut String, text: &str) {
+    let words = text.split(space).filter(|w| !w.is_empty());
+    for (i, word) in words.enumerate() {
+        let apart = i > 0 || text.starts_with(space);
+        if apart && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(space) && !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+/// Whether `text` has something besides HTML's white space.
+fn has_text(text: &str) -> bool {
+    !text.trim_matches(space).is_empty()
+}
+
+impl<'s> Reader<'s> {
+    fn piece(&mut self, offset: usize, text: &str) {
+        let verbatim = self.source.get(offset..offset + text.len()) == Some(text);
+        self.pieces.push(Piece {
+            offset,
+            text: if verbatim {
+                Cow::Borrowed(&self.source[offset..offset + text.len()])
+            } else {
+                Cow::Owned(text.to_string())
+            },
+        });
+    }
+
+    /// Whether an element is chrome: `<nav>`, or a `<header>` or `<footer>` outside the
+    /// text's own elements; never inside a list, quote or table.
+    fn chrome_tag(&self, name: &str) -> bool {
+        let page = self.content == 0 && self.main == 0;
+        self.stack.is_empty() && (name == "nav" || matches!(name, "header" | "footer") && page)
+    }
+
+    fn in_chrome(&self) -> bool {
+        self.chrome > 0 || (self.has_main && self.main == 0)
+    }
+
+    fn cell_open(&self) -> bool {
+        self.cells.last().is_some_and(|c| c.open)
+            && matches!(self.stack.last(), Some(Open::Table(..)))
+    }
+
+    fn text(&mut self, offset: usize, raw: &str) {
+        if self.hidden.is_some() {
+            return;
+        }
+        let decoded = decode_entities(raw);
+        let text = decoded.as_ref();
+        if self.in_title {
+            if has_text(text) {
+                self.piece(offset, text);
+            }
+            push_folded(&mut self.title_text, text);
+            return;
+        }
+        if matches!(self.stack.last(), Some(Open::Pre(_))) {
+            if has_text(text) {
+                self.piece(offset, text);
+                self.seen_content = true;
+                self.flush_pending();
+            }
+            if let Some(Open::Pre(pre)) = self.stack.last_mut() {
+                pre.text.push_str(text);
+            }
+            return;
+        }
+        if !has_text(text) {
+            // Space between words stays; space between blocks is nothing.
+            if let Some(last) = self.inline.as_mut().and_then(|t| t.spans.last_mut()) {
+                push_folded(&mut last.text, text);
+            } else if self.in_chrome() && !self.chrome_line.is_empty() {
+                push_folded(&mut self.chrome_line, text);
+            }
+            return;
+        }
+        self.piece(offset, text);
+        if self.in_chrome() {
+            push_folded(&mut self.chrome_line, text);
+            return;
+        }
+        self.before_text();
+        let style = Style {
+            emphasis: self.style[0] > 0,
+            strong: self.style[1] > 0,
+            strikethrough: self.style[2] > 0,
+            code: self.style[3] > 0,
+            note: false,
+        };
+        let link = self.links.iter().rev().flatten().next().cloned();
+        self.push_inline(text, style, link);
+    }
+
+    /// Readies the place running text goes to: chrome left pending stays in the text before
+    /// it, and text in a table outside its cells is a cell of its own.
+    fn before_text(&mut self) {
+        // A heading's text is no content yet: a first <h1> may still be the title.
+        self.seen_content |= self.heading.is_none();
+        self.flush_pending();
+        if matches!(self.stack.last(), Some(Open::Table(..))) && !self.cell_open() {
+            self.start_cell(false);
+        }
+    }
+
+    fn push_inline(&mut self, text: &str, style: Style, link: Option<String>) {
+        let inline = self.inline.get_or_insert_with(Text::default);
+        let space_before = inline
+            .spans
+            .last()
+            .is_some_and(|s| s.text.ends_with([' ', '\n']));
+        let mut folded = String::new();
+        if !space_before && !inline.spans.is_empty() && text.starts_with(space) {
+            folded.push(' ');
+        }
+        push_folded(&mut folded, text.trim_start_matches(space));
+        if !has_text(text) {
+            return;
+        }
+        match inline.spans.last_mut() {
+            Some(last) if last.style == style && last.link == link => last.text.push_str(&folded),
+            _ => inline.spans.push(Span {
+                text: folded,
+                style,
+                link,
+            }),
+        }
+    }
+
+    /// A line break in the inline text (`<br>`).
+    fn line_break(&mut self) {
+        if let Some(last) = self.inline.as_mut().and_then(|t| t.spans.last_mut()) {
+            last.text.truncate(last.text.trim_end_matches(' ').len());
+            last.text.push('\n');
+        }
+    }
+
+    fn start(&mut self, tag: StartTag) {
+        let name = tag.name.as_str();
+        if let Some((hidden, depth)) = &mut self.hidden {
+            if hidden == name {
+                *depth += 1;
+            }
+            return;
+        }
+        let hides = name == "template" || tag.attr("hidden").is_some();
+        if hides && !VOID.contains(&name) && !OPTIONAL_END.contains(&name) {
+            self.hidden = Some((tag.name.clone(), 1));
+            return;
+        }
+        let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        // A heading's id is its section's; any other element's leads to the section it is in.
+        if let Some(id) = tag.attr("id").or(tag.attr("name").filter(|_| name == "a")) {
+            if !id.is_empty() && !heading {
+                self.anchors
+                    .entry(id.to_string())
+                    .or_insert(self.sections.len() - 1);
+            }
+        }
+        match name {
+            "title" if !self.seen_content => {
+                self.in_title = true;
+                return;
+            }
+            "meta" => return self.meta_tag(&tag),
+            "main" => {
+                self.end_chrome_line();
+                self.close_inline();
+                self.main += 1;
+                return;
+            }
+            "article" | "section" => self.content += 1,
+            _ => {}
+        }
+        if self.chrome_tag(name) {
+            self.close_inline();
+            self.end_chrome_line();
+            self.chrome += 1;
+            return;
+        }
+        if self.in_chrome() {
+            if name == "br" || is_block(name) {
+                self.end_chrome_line();
+            }
+            if let Some(alt) = image_text(&tag) {
+                self.piece(self.offset_hint(), &alt);
+                push_folded(&mut self.chrome_line, &format!(" {alt} "));
+            }
+            return;
+        }
+        if let Some(Open::Pre(pre)) = self.stack.last_mut() {
+            match name {
+                "br" => pre.text.push('\n'),
+                "code" if !has_text(&pre.text) && pre.info.is_none() => {
+                    pre.info = tag.attr("class").and_then(language);
+                }
+                _ => {}
+            }
+            return;
+        }
+        if self.cell_open() && self.structure(name) {
+            return;
+        }
+        // A block in a table outside its cells is a cell of its own.
+        if matches!(self.stack.last(), Some(Open::Table(..))) && is_block(name) && !in_table(name) {
+            self.start_cell(false);
+            self.structure(name);
+            return;
+        }
+        // A heading holds running text only: a block ends it.
+        if is_block(name) {
+            self.finish_heading();
+        }
+        match name {
+            _ if heading => {
+                self.finish_heading();
+                self.close_inline();
+                let level = name[1..].parse().unwrap_or(1);
+                self.heading = Some((level, tag.attr("id").map(str::to_string)));
+            }
+            "br" => self.line_break(),
+            "blockquote" => {
+                self.close_inline();
+                self.stack.push(Open::Quote(Vec::new()));
+            }
+            "ul" | "ol" | "menu" => {
+                self.close_inline();
+                self.stack.push(Open::List(List {
+                    ordered: name == "ol",
+                    notes: false,
+                    items: Vec::new(),
+                }));
+            }
+            "li" => {
+                self.close_inline();
+                if matches!(self.stack.last(), Some(Open::Item(_))) {
+                    self.pop();
+                }
+                if !matches!(self.stack.last(), Some(Open::List(_))) {
+                    self.stack.push(Open::List(List {
+                        ordered: false,
+                        notes: false,
+                        items: Vec::new(),
+                    }));
+                }
+                self.stack.push(Open::Item(ListItem {
+                    marker: String::new(),
+                    task: None,
+                    blocks: Vec::new(),
+                }));
+            }
+            "pre" | "listing" => {
+                self.close_inline();
+                self.stack.push(Open::Pre(Preformatted {
+                    info: None,
+                    text: String::new(),
+                }));
+            }
+            "table" => {
+                self.close_inline();
+                self.stack.push(Open::Table(Table::default(), Vec::new()));
+                self.cells.push(Cells::default());
+            }
+            "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" | "caption" => {
+                self.table_tag(name, true)
+            }
+            "img" => {
+                if let Some(alt) = image_text(&tag) {
+                    self.piece(self.offset_hint(), &alt);
+                    self.before_text();
+                    let link = tag.attr("src").map(str::to_string);
+                    self.push_inline(&alt, Style::default(), link);
+                }
+            }
+            "a" => {
+                // Links do not nest: a new one ends the one open.
+                self.links.pop();
+                self.links.push(tag.attr("href").map(str::to_string));
+            }
+            _ => match inline_slot(name) {
+                Some(slot) => self.style[slot] += 1,
+                None if is_block(name) => self.close_inline(),
+                None => {}
+            },
+        }
+    }
+
+    /// Where the text of an attribute is reported: just after the text read last.
+    fn offset_hint(&self) -> usize {
+        self.pieces
+            .last()
+            .map_or(0, |p| p.offset + p.text.len())
+            .min(self.source.len())
+    }
+
+    /// Inside a table cell, block structure is spacing in the cell's text; a table inside it
+    /// nests. True when the tag was taken as such.
+    fn structure(&mut self, name: &str) -> bool {
+        let cells = self.cells.last_mut().expect("a cell is open");
+        match name {
+            "table" => cells.nested += 1,
+            "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" | "caption" if cells.nested == 0 => {
+                return false
+            }
+            "br" => {
+                self.line_break();
+                return true;
+            }
+            _ if is_block(name) => {}
+            _ => return false,
+        }
+        self.cell_space();
+        true
+    }
+
+    fn cell_space(&mut self) {
+        if let Some(last) = self.inline.as_mut().and_then(|t| t.spans.last_mut()) {
+            if !last.text.ends_with([' ', '\n']) {
+                last.text.push(' ');
+            }
+        }
+    }
+
+    fn table_tag(&mut self, name: &str, start: bool) {
+        if !matches!(self.stack.last(), Some(Open::Table(..))) {
+            return;
+        }
+        self.end_cell();
+        let cells = self.cells.last_mut().expect("a table is open");
+        match (name, start) {
+            ("thead", _) => cells.head = start,
+            ("tbody" | "tfoot", true) => cells.head = false,
+            ("tr", true) => self.start_row(),
+            ("td" | "th", true) => self.start_cell(name == "th"),
+            // A caption is a paragraph before the table, if it comes before the rows.
+            ("caption", true) => {
+                let rows =
+                    matches!(self.stack.last(), Some(Open::Table(t, _)) if !t.rows.is_empty());
+                self.start_cell(false);
+                if rows {
+                    return;
+                }
+                if let Some(cells) = self.cells.last_mut() {
+                    cells.caption = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start_row(&mut self) {
+        let head = self.cells.last().is_some_and(|c| c.head);
+        if let Some(Open::Table(table, heads)) = self.stack.last_mut() {
+            table.rows.push(Vec::new());
+            heads.push((head, true));
+        }
+    }
+
+    fn start_cell(&mut self, th: bool) {
+        let needs_row = matches!(self.stack.last(), Some(Open::Table(t, _)) if t.rows.is_empty());
+        if needs_row {
+            self.start_row();
+        }
+        if let Some(Open::Table(_, heads)) = self.stack.last_mut() {
+            if let Some((_, all_th)) = heads.last_mut() {
+                *all_th &= th;
+            }
+        }
+        let cells = self.cells.last_mut().expect("a table is open");
+        cells.open = true;
+        // Running text left open before the table stays before it.
+        if let Some(mut text) = self.inline.replace(Text::default()) {
+            trim_text(&mut text);
+            if !text.spans.is_empty() {
+                let table = self.stack.pop().expect("a table is open");
+                self.push_block(Block::Paragraph(text));
+                self.stack.push(table);
+            }
+        }
+    }
+
+    /// Ends the open cell, if any: the cell joins its row; a caption is a paragraph before
+    /// the table.
+    fn end_cell(&mut self) {
+        if !self.cell_open() {
+            return;
+        }
+        let mut cell = self.inline.take().unwrap_or_default();
+        trim_text(&mut cell);
+        let cells = self.cells.last_mut().expect("checked");
+        cells.open = false;
+        if std::mem::take(&mut cells.caption) {
+            if !cell.spans.is_empty() {
+                let table = self.stack.pop().expect("a table is open");
+                self.push_block(Block::Paragraph(cell));
+                self.stack.push(table);
+            }
+            return;
+        }
+        if let Some(Open::Table(table, _)) = self.stack.last_mut() {
+            if let Some(row) = table.rows.last_mut() {
+                row.push(cell);
+            }
+        }
+    }
+
+    /// Closes the innermost open block, with the cell open in it.
+    fn pop(&mut self) {
+        self.end_cell();
+        if let Some(open) = self.stack.pop() {
+            self.close(open);
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        if let Some((hidden, depth)) = &mut self.hidden {
+            if hidden == name {
+                *depth -= 1;
+                if *depth == 0 {
+                    self.hidden = None;
+                }
+            }
+            return;
+        }
+        match name {
+            "title" if self.in_title => {
+                self.in_title = false;
+                let text = std::mem::take(&mut self.title_text);
+                let title = text.trim_matches(space);
+                if !title.is_empty() {
+                    self.push_header(title.to_string());
+                    self.title_tag.get_or_insert(title.to_string());
+                }
+                return;
+            }
+            "article" | "section" => self.content = self.content.saturating_sub(1),
+            _ => {}
+        }
+        if self.chrome > 0 && self.chrome_tag(name) {
+            self.end_chrome_line();
+            self.chrome -= 1;
+            return;
+        }
+        if name == "main" && self.main > 0 {
+            self.close_inline();
+            self.main -= 1;
+            return;
+        }
+        if self.in_chrome() {
+            if is_block(name) {
+                self.end_chrome_line();
+            }
+            return;
+        }
+        if let Some(Open::Pre(_)) = self.stack.last() {
+            if matches!(name, "pre" | "listing") {
+                self.pop();
+            }
+            return;
+        }
+        if self.cell_open() {
+            let cells = self.cells.last_mut().expect("checked");
+            if name == "table" && cells.nested > 0 {
+                cells.nested -= 1;
+                return self.cell_space();
+            }
+            let structural = matches!(
+                name,
+                "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "caption" | "table"
+            );
+            if !(structural && cells.nested == 0) {
+                if is_block(name) {
+                    return self.cell_space();
+                }
+                return self.end_inline(name);
+            }
+        }
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.finish_heading(),
+            "blockquote" => self.close_up_to(|o| matches!(o, Open::Quote(_))),
+            "ul" | "ol" | "menu" => self.close_up_to(|o| matches!(o, Open::List(_))),
+            "li" => {
+                self.close_inline();
+                if matches!(self.stack.last(), Some(Open::Item(_))) {
+                    self.pop();
+                }
+            }
+            "table" => self.close_up_to(|o| matches!(o, Open::Table(..))),
+            "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "caption" => {
+                self.table_tag(name, false)
+            }
+            "br" => self.line_break(),
+            _ if is_block(name) => self.close_inline(),
+            _ => self.end_inline(name),
+        }
+    }
+
+    fn end_inline(&mut self, name: &str) {
+        if name == "a" {
+            self.links.pop();
+        } else if let Some(slot) = inline_slot(name) {
+            self.style[slot] = self.style[slot].saturating_sub(1);
+        }
+    }
+
+    /// Closes the open blocks down to the innermost one `is` matches, if one is open.
+    fn close_up_to(&mut self, is: impl Fn(&Open) -> bool) {
+        if !self.stack.iter().any(&is) {
+            return;
+        }
+        self.close_inline();
+        while let Some(open) = self.stack.last() {
+            let done = is(open);
+            self.pop();
+            if done {
+                break;
+            }
+        }
+    }
+
+    fn meta_tag(&mut self, tag: &StartTag) {
+        let key = tag
+            .attr("name")
+            .or(tag.attr("property"))
+            .unwrap_or_default();
+        let key = key.to_ascii_lowercase();
+        let Some(&(_, field)) = META.iter().find(|(k, _)| *k == key) else {
+            return;
+        };
+        let content = tag.attr("content").unwrap_or_default().trim_matches(space);
+        if content.is_empty() || self.seen_content {
+            return;
+        }
+        let content = content.to_string();
+        self.piece(self.offset_hint(), &content);
+        self.push_header(content.clone());
+        let meta = &mut self.meta;
+        match field {
+            Field::Author => meta.author = Some(content),
+            Field::Written => meta.written = Some(stamp_or_text(&content)),
+            Field::Updated => meta.updated = Some(stamp_or_text(&content)),
+            Field::Category => meta.categories.push(content),
+            Field::Tags => meta.tags.extend(
+                content
+                    .split(',')
+                    .map(|t| t.trim_matches(space))
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string),
+            ),
+        }
+    }
+
+    /// Adds a header line after the chrome text gathered so far.
+    fn push_header(&mut self, line: String) {
+        self.end_chrome_line();
+        self.header.push(line);
+    }
+
+    /// Ends the line of chrome text being gathered: a header line before the text, else a
+    /// pending footer line.
+    fn end_chrome_line(&mut self) {
+        let line = std::mem::take(&mut self.chrome_line);
+        let line = line.trim_matches(space);
+        if line.is_empty() {
+            return;
+        }
+        if self.seen_content {
+            self.pending.push(line.to_string());
+        } else {
+            self.header.push(line.to_string());
+        }
+    }
+
+    /// Chrome between parts of the text stays in the text, where it is: as paragraphs, or in
+    /// the running text, code or table cell that is open.
+    fn flush_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let open_text = self.inline.as_ref().is_some_and(|t| !t.spans.is_empty());
+        let in_cell = self.cell_open();
+        let table = matches!(self.stack.last(), Some(Open::Table(..)));
+        match self.stack.last_mut() {
+            Some(Open::Pre(pre)) => {
+                for line in pending {
+                    pre.text.push_str(&line);
+                    pre.text.push('\n');
+                }
+            }
+            _ if open_text || in_cell || table => {
+                if !open_text && !in_cell {
+                    self.start_cell(false);
+                }
+                self.flush_inline(pending);
+            }
+            _ => {
+                for line in pending {
+                    self.push_block(Block::Paragraph(Text::plain(line)));
+                }
+            }
+        }
+    }
+
+    fn flush_inline(&mut self, lines: Vec<String>) {
+        for line in lines {
+            self.push_inline(&format!(" {line} "), Style::default(), None);
+        }
+    }
+
+    fn finish_heading(&mut self) {
+        let Some((level, id)) = self.heading.take() else {
+            return;
+        };
+        let mut text = self.inline.take().unwrap_or_default();
+        trim_text(&mut text);
+        if text.spans.is_empty() {
+            return;
+        }
+        self.flush_pending();
+        if !self.stack.is_empty() {
+            // A heading inside a list or quote cannot open a section: it stays in place as a
+            // strong paragraph.
+            text.spans.iter_mut().for_each(|s| s.style.strong = true);
+            return self.push_block(Block::Paragraph(text));
+        }
+        let title: String = text.spans.iter().map(|s| s.text.as_str()).collect();
+        let title = title.split(space).filter(|w| !w.is_empty());
+        let title = title.collect::<Vec<_>>().join(" ");
+        if level == 1 && self.title.is_none() && !self.seen_content {
+            self.push_header(title.clone());
+            self.title = Some(title);
+        } else {
+            if let Some(id) = &id {
+                self.anchors
+                    .entry(id.clone())
+                    .or_insert(self.sections.len());
+            }
+            self.sections.push(Section {
+                id: id.unwrap_or_default(),
+                title,
+                level,
+                untitled: false,
+                blocks: Vec::new(),
+            });
+        }
+        self.seen_content = true;
+    }
+
+    fn close_inline(&mut self) {
+        if self.heading.is_some() || self.cell_open() {
+            return;
+        }
+        if let Some(mut text) = self.inline.take() {
+            trim_text(&mut text);
+            if !text.spans.is_empty() {
+                self.push_block(Block::Paragraph(text));
+            }
+        }
+    }
+
+    fn close(&mut self, open: Open) {
+        match open {
+            Open::Quote(blocks) => self.push_block(Block::Quote(blocks)),
+            Open::List(list) => self.push_block(Block::List(list)),
+            Open::Item(item) => match self.stack.last_mut() {
+                Some(Open::List(list)) => list.items.push(item),
+                _ => item.blocks.into_iter().for_each(|b| self.push_block(b)),
+            },
+            Open::Pre(mut pre) => {
+                // The line breaks right after `<pre>` and before `</pre>` are not its text.
+                pre.text = pre.text.trim_start_matches(['\n', '\r']).to_string();
+                pre.text.truncate(pre.text.trim_end().len());
+                if has_text(&pre.text) {
+                    self.push_block(Block::Preformatted(pre));
+                }
+            }
+            Open::Table(mut table, heads) => {
+                self.cells.pop();
+                // Header rows: the first rows in `<thead>` or of `<th>` cells only.
+                let rows: Vec<_> = (table.rows.into_iter().zip(heads))
+                    .filter(|(row, _)| !row.is_empty())
+                    .collect();
+                let head = rows
+                    .iter()
+                    .take_while(|(_, (thead, all_th))| *thead || *all_th);
+                table.head = head.count() as u32;
+                table.rows = rows.into_iter().map(|(row, _)| row).collect();
+                if !table.rows.is_empty() {
+                    self.push_block(Block::Table(table));
+                }
+            }
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        self.seen_content = true;
+        match self.stack.last_mut() {
+            Some(Open::Quote(blocks)) => blocks.push(block),
+            Some(Open::Item(item)) => item.blocks.push(block),
+            Some(Open::List(list)) => match list.items.last_mut() {
+                Some(item) => item.blocks.push(block),
+                None => list.items.push(ListItem {
+                    marker: String::new(),
+                    task: None,
+                    blocks: vec![block],
+                }),
+            },
+            Some(Open::Pre(_) | Open::Table(..)) | None => self
+                .sections
+                .last_mut()
+                .expect("there is always a section")
+                .blocks
+                .push(block),
+        }
+    }
+}
+
+/// Whether an element ends the paragraph before it.
+fn is_block(name: &str) -> bool {
+    BLOCK_TAGS.contains(&name) || MORE_BLOCKS.contains(&name)
+}
+
+/// Elements that make a table's rows and cells.
+fn in_table(name: &str) -> bool {
+    matches!(
+        name,
+        "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" | "caption" | "colgroup" | "col"
+    )
+}
+
+/// The style an inline element gives: emphasis, strong, strikethrough or code.
+fn inline_slot(name: &str) -> Option<usize> {
+    match name {
+        "em" | "i" | "cite" | "dfn" | "var" => Some(0),
+        "strong" | "b" => Some(1),
+        "s" | "del" | "strike" => Some(2),
+        "code" | "kbd" | "samp" | "tt" => Some(3),
+        _ => None,
+    }
+}
+
+/// The text an image shows in its place: its alternative text, when it has one.
+fn image_text(tag: &StartTag) -> Option<String> {
+    let alt = tag.attr("alt").filter(|_| tag.name == "img")?;
+    has_text(alt).then(|| alt.trim_matches(space).to_string())
+}
+
+/// Drops the white space at the edges of running text, and spans left empty.
+fn trim_text(text: &mut Text) {
+    if let Some(first) = text.spans.first_mut() {
+        first.text = first.text.trim_start_matches(space).to_string();
+    }
+    if let Some(last) = text.spans.last_mut() {
+        last.text.truncate(last.text.trim_end_matches(space).len());
+    }
+    text.spans.retain(|s| !s.text.is_empty());
+}
+
+/// The language a code element's class names (`language-rust`, `lang-py`).
+fn language(class: &str) -> Option<String> {
+    class.split_whitespace().find_map(|c| {
+        c.strip_prefix("language-")
+            .or(c.strip_prefix("lang-"))
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+    })
+}

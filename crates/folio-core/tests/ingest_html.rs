@@ -1,0 +1,377 @@
+//! The HTML reader: a page as its reader sees it — sections from headings, blocks from block
+//! elements, the page's chrome kept apart, metadata from `<meta>`, and nothing that is markup.
+
+mod common;
+
+use common::{file, ingest_one, one, outline};
+use folio_core::ingest::ingest;
+use folio_core::{Block, Document, Text};
+
+/// The plain text of every block of every section, one line per block, nested blocks indented.
+fn blocks(doc: &Document) -> String {
+    fn walk(blocks: &[Block], depth: usize, out: &mut Vec<String>) {
+        for block in blocks {
+            let pad = "  ".repeat(depth);
+            match block {
+                Block::Paragraph(text) => out.push(format!("{pad}{}", styled(text))),
+                Block::Preformatted(pre) => {
+                    out.push(format!("{pad}pre({:?}) {:?}", pre.info, pre.text))
+                }
+                Block::Quote(blocks) => {
+                    out.push(format!("{pad}quote"));
+                    walk(blocks, depth + 1, out);
+                }
+                Block::Alert(alert) => walk(&alert.blocks, depth + 1, out),
+                Block::List(list) => {
+                    out.push(format!("{pad}{}", if list.ordered { "ol" } else { "ul" }));
+                    for item in &list.items {
+                        out.push(format!("{pad}  -"));
+                        walk(&item.blocks, depth + 2, out);
+                    }
+                }
+                Block::Table(table) => {
+                    out.push(format!("{pad}table, {} header row(s)", table.head));
+                    for row in &table.rows {
+                        let cells: Vec<String> = row.iter().map(styled).collect();
+                        out.push(format!("{pad}| {} |", cells.join(" | ")));
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for section in &doc.sections {
+        out.push(format!("§ {}", section.title));
+        walk(&section.blocks, 1, &mut out);
+    }
+    out.join("\n")
+}
+
+/// Running text with its styles and links marked: `*em*`, `**strong**`, `` `code` ``,
+/// `~struck~`, `[text](link)`; a line break is `⏎`.
+fn styled(text: &Text) -> String {
+    text.spans
+        .iter()
+        .map(|s| {
+            let mut t = s.text.replace('\n', "⏎");
+            if s.style.code {
+                t = format!("`{t}`");
+            }
+            if s.style.emphasis {
+                t = format!("*{t}*");
+            }
+            if s.style.strong {
+                t = format!("**{t}**");
+            }
+            if s.style.strikethrough {
+                t = format!("~{t}~");
+            }
+            match &s.link {
+                Some(link) => format!("[{t}]({link})"),
+                None => t,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn fixture_field_guide() {
+    let doc = one(
+        "field-guide.html",
+        include_str!("fixtures/field-guide.html"),
+    );
+    assert_eq!(doc.title, "Field guide");
+    assert_eq!(doc.meta.author.as_deref(), Some("Ada Lovelace"));
+    assert_eq!(doc.meta.written.as_ref().unwrap().iso, "2024-03-05T10:00");
+    assert_eq!(doc.meta.tags, ["birds", "moths"]);
+    // The chrome before the text, the title and the metadata are the header; the site's
+    // footer is the footer.
+    assert_eq!(
+        doc.header,
+        [
+            "Field guide — Example site",
+            "Ada Lovelace",
+            "2024-03-05T10:00:00Z",
+            "birds, moths",
+            "Example site",
+            "Home",
+            "About",
+            "Field guide"
+        ]
+    );
+    assert_eq!(doc.footer, ["© 2024 Example — all rights reserved"]);
+    assert_eq!(
+        outline(&doc),
+        "  ~ An opening paragraph with emphasis… [an-opening-paragraph-with-emphasis] P\n\
+         \x20 # Birds & their songs [birds] UL(  ) OL( ) Q(P P) Pre\n\
+         \x20 # Moths [moths] P T(3 rows) P P P P P OL()"
+    );
+    assert_eq!(
+        blocks(&doc),
+        "§ An opening paragraph with emphasis…\n\
+         \x20 An opening paragraph with *emphasis*, **strong** and `code`, a [link to moths](#/d/field-guide/moths) and a [site](https://example.com). A second line\u{a0}here.⏎After a break.\n\
+         § Birds & their songs\n\
+         \x20 ul\n\
+         \x20   -\n\
+         \x20     Robin\n\
+         \x20   -\n\
+         \x20     Wren\n\
+         \x20     ul\n\
+         \x20       -\n\
+         \x20         Winter wren\n\
+         \x20   -\n\
+         \x20     Blackbird\n\
+         \x20 ol\n\
+         \x20   -\n\
+         \x20     First\n\
+         \x20   -\n\
+         \x20     Second\n\
+         \x20 quote\n\
+         \x20   A quote.\n\
+         \x20   — Someone\n\
+         \x20 pre(Some(\"rust\")) \"fn main() {\\n    println!(\\\"<hi>\\\");\\n}\"\n\
+         § Moths\n\
+         \x20 Moths seen\n\
+         \x20 table, 1 header row(s)\n\
+         \x20 | Name | Count |\n\
+         \x20 | Luna | 3 |\n\
+         \x20 | Atlas **big** | 1 |\n\
+         \x20 See [a moth](moth.png) and done[1](#/d/field-guide/moths).\n\
+         \x20 Loose text in a div\n\
+         \x20 then a paragraph\n\
+         \x20 Term\n\
+         \x20 Definition\n\
+         \x20 ol\n\
+         \x20   -\n\
+         \x20     The note."
+    );
+}
+
+#[test]
+fn the_title_is_the_first_h1_else_title_else_the_file_name() {
+    let doc = one(
+        "a.html",
+        "<title>Tab text</title><h1>Page</h1><p>Body.</p><h1>Later</h1><p>More.</p>",
+    );
+    assert_eq!(doc.title, "Page");
+    assert_eq!(doc.header, ["Tab text", "Page"]);
+    assert_eq!(outline(&doc), "~ Body… [body] P\n# Later [later] P");
+
+    let doc = one(
+        "b.html",
+        "<title> Tab\n  text </title><h2>Part</h2><p>Body.</p>",
+    );
+    assert_eq!(doc.title, "Tab text");
+    assert_eq!(outline(&doc), "  # Part [part] P");
+
+    let doc = one(
+        "field-notes.html",
+        "<p>Body first.</p><h1>Not the title</h1><p>x</p>",
+    );
+    assert_eq!(doc.title, "Field notes");
+    assert_eq!(
+        outline(&doc),
+        "~ Body first… [body-first] P\n# Not the title [not-the-title] P"
+    );
+}
+
+#[test]
+fn the_pages_chrome_is_kept_apart() {
+    // Without <main>: <nav>, and <header> and <footer> outside an article.
+    let doc = one(
+        "a.html",
+        "<header><a href=/>Site</a><nav><a href=a.html>A</a> · <a href=b.html>B</a></nav></header>\
+         <article><header><h1>Title</h1><p>By me</p></header><p>Text.</p>\
+         <footer>Article footer</footer></article>\
+         <footer><p>Site footer</p><p>© me</p></footer>",
+    );
+    assert_eq!(doc.title, "Title");
+    assert_eq!(doc.header, ["Site", "A · B", "Title"]);
+    assert_eq!(
+        blocks(&doc),
+        "§ By me Text…\n  By me\n  Text.\n  Article footer"
+    );
+    assert_eq!(doc.footer, ["Site footer", "© me"]);
+
+    // With <main>: everything outside it.
+    let doc = one(
+        "b.html",
+        "<div class=menu>Menu <b>one</b></div><main><h1>T</h1><p>In.</p></main>\
+         <div>Related</div><aside>Aside</aside>",
+    );
+    assert_eq!(doc.header, ["Menu one", "T"]);
+    assert_eq!(blocks(&doc), "§ In…\n  In.");
+    assert_eq!(doc.footer, ["Related", "Aside"]);
+
+    // Chrome between two parts of the text stays where it is.
+    let doc = one("c.html", "<p>One.</p><nav>Jump</nav><p>Two.</p>");
+    assert_eq!(blocks(&doc), "§ One…\n  One.\n  Jump\n  Two.");
+    assert!(doc.footer.is_empty());
+}
+
+#[test]
+fn markup_scripts_and_hidden_elements_are_not_text() {
+    let doc = one(
+        "a.html",
+        "<!DOCTYPE html><html><head><style>p { x: '<p>' }</style>\
+         <script>document.write('<p>no</p>')</script></head><body>\
+         <!-- <p>comment</p> --><p>Shown <span class=x data-y='a > b'>here</span>.</p>\
+         <template><p>Template</p></template>\
+         <div hidden><div>Hidden</div><p>too</p></div>\
+         <p hidden>A paragraph marked hidden<p>is closed by the next.</p>\
+         <noscript>Enable scripts</noscript><p>End.</p></body></html>",
+    );
+    // `hidden` on an element whose end tag may be left out is not followed: where it ends is
+    // not known.
+    assert_eq!(
+        blocks(&doc),
+        "§ Shown here…\n  Shown here.\n  A paragraph marked hidden\n  is closed by the next.\n  End."
+    );
+}
+
+#[test]
+fn tables_from_their_rows_and_cells() {
+    let doc = one(
+        "t.html",
+        "<table><caption>Counts</caption>\
+         <tr><th>Name<th>Count\
+         <tr><td><p>Luna</p><p>moth</p><td>3<br>or 4\
+         <tr><td>Nested <table><tr><td>inner</td></tr></table> cell<td>1</table>\
+         <table>stray<tr><td>a</td></tr></table>",
+    );
+    assert_eq!(
+        blocks(&doc),
+        "§ Counts Name Count Luna moth…\n\
+         \x20 Counts\n\
+         \x20 table, 1 header row(s)\n\
+         \x20 | Name | Count |\n\
+         \x20 | Luna moth | 3⏎or 4 |\n\
+         \x20 | Nested inner cell | 1 |\n\
+         \x20 table, 0 header row(s)\n\
+         \x20 | stray |\n\
+         \x20 | a |"
+    );
+}
+
+#[test]
+fn white_space_folds_as_in_a_browser_except_in_pre() {
+    let doc = one(
+        "w.html",
+        "<p>  Two\n   lines,\ta&nbsp;&nbsp;b <b> bold </b> end<br>\n next </p>\
+         <pre>\n  keep   this\n    layout\n</pre>",
+    );
+    assert_eq!(
+        blocks(&doc),
+        "§ Two lines…\n\
+         \x20 Two lines, a\u{a0}\u{a0}b **bold **end⏎next\n\
+         \x20 pre(None) \"  keep   this\\n    layout\""
+    );
+}
+
+#[test]
+fn links_lead_to_the_section_that_holds_their_target() {
+    let files = [
+        file(
+            "index.html",
+            "<h1>Home</h1><p>See <a href=\"#note\">the note</a>, <a href=#top>the top</a>, \
+             <a href=\"about.html#team\">the team</a> and <a href=about.html#people>people</a>.</p>\
+             <h2 id=\"More\">More</h2><p id=note>A note.</p><p><a name=old>Old anchor</a></p>\
+             <h2 id=More>Again</h2><p>x</p>",
+        ),
+        file(
+            "about.html",
+            "<h1>About</h1><h2 id=team>Our team</h2><p><a href=index.html#old>back</a></p>",
+        ),
+    ];
+    let ingested = ingest(&files).unwrap();
+    let index = ingested.corpus.document("index").unwrap();
+    // A heading's id is its section's id, made unique.
+    let ids: Vec<&str> = index.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["see-the-note", "more", "more-2"]);
+    assert_eq!(
+        blocks(index).lines().nth(1).unwrap(),
+        "  See [the note](#/d/index/more), [the top](#top), [the team](#/d/about/team) and \
+         [people](about.html#people)."
+    );
+    // A link into another page to an element that is no heading is not found: it stays.
+    let about = ingested.corpus.document("about").unwrap();
+    assert!(blocks(about).contains("[back](index.html#old)"));
+    let warned: Vec<String> = ingested.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(warned.iter().any(|w| w.contains("#people")), "{warned:?}");
+    assert!(warned.iter().any(|w| w.contains("#top")), "{warned:?}");
+}
+
+#[test]
+fn meta_gives_author_dates_section_and_keywords() {
+    let doc = one(
+        "m.html",
+        "<meta name=author content='Jane Doe'><meta property=article:section content=Travel>\
+         <meta name=DATE content='May 20, 2010'><meta name=last-modified content=2011-01-02>\
+         <meta name=keywords content='a, b ,,c'><meta name=viewport content=width=device-width>\
+         <p>Body.</p><meta name=author content=Late>",
+    );
+    assert_eq!(doc.meta.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(doc.meta.categories, ["Travel"]);
+    assert_eq!(doc.meta.written.as_ref().unwrap().iso, "2010-05-20");
+    assert_eq!(doc.meta.updated.as_ref().unwrap().iso, "2011-01-02");
+    assert_eq!(doc.meta.tags, ["a", "b", "c"]);
+    assert_eq!(
+        doc.header,
+        [
+            "Jane Doe",
+            "Travel",
+            "May 20, 2010",
+            "2011-01-02",
+            "a, b ,,c"
+        ]
+    );
+}
+
+#[test]
+fn a_page_declared_latin_1_is_read_as_browsers_read_it() {
+    let mut bytes = b"<meta charset=\"ISO-8859-1\"><p>Caf\xe9 \x93quoted\x94</p>".to_vec();
+    let source = folio_core::ingest::SourceFile {
+        path: "latin.html".into(),
+        bytes: bytes.clone(),
+    };
+    let doc = ingest(&[source]).unwrap().corpus.documents.remove(0);
+    assert_eq!(blocks(&doc), "§ Café quoted…\n  Café “quoted”");
+
+    // Undeclared, or another encoding: refused, saying what to do.
+    bytes.drain(..27);
+    let undeclared = folio_core::ingest::SourceFile {
+        path: "plain.html".into(),
+        bytes: bytes.clone(),
+    };
+    let message = ingest(&[undeclared]).unwrap_err().to_string();
+    assert!(message.contains("plain.html"), "{message}");
+    assert!(
+        message.contains("invalid UTF-8 at byte offset 6"),
+        "{message}"
+    );
+    assert!(message.contains("declares no encoding"), "{message}");
+    let mut other =
+        b"<meta http-equiv=Content-Type content='text/html; charset=Shift_JIS'>".to_vec();
+    other.extend_from_slice(&bytes);
+    let other = folio_core::ingest::SourceFile {
+        path: "sjis.html".into(),
+        bytes: other,
+    };
+    let message = ingest(&[other]).unwrap_err().to_string();
+    assert!(message.contains("\"shift_jis\""), "{message}");
+}
+
+#[test]
+fn bad_pages_are_refused_by_name() {
+    let message = ingest_one("empty.html", "<title>Only a title</title><p> </p>")
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("empty.html") && message.contains("no body text"));
+    let message = ingest(&[file("a.md", "# A\n\nx\n"), file("a.html", "<p>y</p>")])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("a.html") && message.contains("a.md"),
+        "{message}"
+    );
+}
