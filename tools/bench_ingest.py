@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Ingest throughput on large inputs: is processing linear in input size?
 
-Builds plain-text and Markdown files of about 1, 5 and 10 MB out of the default corpus
+Builds plain-text, Markdown and HTML files of about 1, 5 and 10 MB out of the default corpus
 (its body repeated, with headings and section breaks kept), runs `folio inspect` on each
 (best of three runs, optimised build) and prints one table: size, time, MB/s.
 """
 
+import html
 import os
 import subprocess
 import sys
@@ -31,8 +32,26 @@ def markdown_of(text: str) -> str:
     return "\n\n".join(out)
 
 
-def grow(unit: str, megabytes: int) -> str:
+def html_of(text: str) -> str:
+    """The report as the body of a page: `##` headings become `<h2>`, the rest paragraphs."""
+    out = []
+    for block in markdown_of(text).split("\n\n"):
+        if block.startswith("## "):
+            out.append(f"<h2>{html.escape(block[3:])}</h2>")
+        elif block.strip():
+            out.append(f"<p>{html.escape(block)}</p>")
+    return "\n".join(out)
+
+
+def grow(unit: str, megabytes: int, kind: str) -> str:
     copies = max(1, (megabytes * 1_000_000) // len(unit.encode()))
+    if kind == "html":
+        return (
+            "<!DOCTYPE html><html><head><title>Title of the large document</title></head><body>"
+            "<nav><a href=index.html>Home</a></nav><main>\n"
+            + "\n<hr>\n".join([unit] * copies)
+            + "\n</main><footer>The end</footer></body></html>\n"
+        )
     return "Title of the large document\n\n" + "\n\n\n\n".join([unit] * copies)
 
 
@@ -53,12 +72,13 @@ def main() -> int:
     body = "\n".join(lines[6:-6])  # without breadcrumb, title, date line and signature
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for kind, unit in (("text", body), ("markdown", markdown_of(body))):
+        kinds = (("text", body), ("markdown", markdown_of(body)), ("html", html_of(body)))
+        for kind, unit in kinds:
             for mb in SIZES_MB:
                 folder = Path(tmp) / f"{kind}-{mb}"
                 folder.mkdir()
-                name = "large.txt" if kind == "text" else "large.md"
-                data = grow(unit, mb)
+                name = {"text": "large.txt", "markdown": "large.md", "html": "large.html"}[kind]
+                data = grow(unit, mb, kind)
                 (folder / name).write_text(data, encoding="utf-8")
                 seconds = best_of(3, folder)
                 size = len(data.encode()) / 1_000_000

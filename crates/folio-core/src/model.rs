@@ -226,29 +226,41 @@ impl Span {
 
 impl Block {
     /// Appends the plain text of this block (and its children) to `out`, blocks separated by
-    /// newlines. Used for word counts and, later, for indexing.
+    /// newlines. Used for word counts and for indexing.
     pub fn push_plain(&self, out: &mut String) {
+        self.push_text::<true>(out);
+    }
+
+    /// Appends the plain text of this block, with its code (`CODE`) or without it: neither
+    /// blocks of code nor code in running text.
+    fn push_text<const CODE: bool>(&self, out: &mut String) {
+        let spans = |out: &mut String, text: &Text| {
+            for span in text.spans.iter().filter(|s| CODE || !s.style.code) {
+                out.push_str(span.plain());
+            }
+        };
         match self {
             Block::Paragraph(text) => {
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                text.spans.iter().for_each(|s| out.push_str(s.plain()));
+                spans(out, text);
             }
-            Block::Preformatted(pre) => push_line(out, &pre.text),
+            Block::Preformatted(pre) if CODE => push_line(out, &pre.text),
+            Block::Preformatted(_) => {}
             // Each cell is a line of its own.
             Block::Table(table) => {
                 for cell in table.rows.iter().flatten() {
                     push_line(out, "");
-                    cell.spans.iter().for_each(|s| out.push_str(s.plain()));
+                    spans(out, cell);
                 }
             }
             Block::Quote(blocks) | Block::Alert(Alert { blocks, .. }) => {
-                blocks.iter().for_each(|b| b.push_plain(out))
+                blocks.iter().for_each(|b| b.push_text::<CODE>(out))
             }
             Block::List(list) => {
                 for item in &list.items {
-                    item.blocks.iter().for_each(|b| b.push_plain(out));
+                    item.blocks.iter().for_each(|b| b.push_text::<CODE>(out));
                 }
             }
         }
@@ -289,6 +301,16 @@ impl Section {
     pub fn body_text(&self) -> String {
         let mut out = String::new();
         self.blocks.iter().for_each(|b| b.push_plain(&mut out));
+        out
+    }
+
+    /// The section's prose: its body text without code, neither blocks of code nor code in
+    /// running text. Topics are discovered in it.
+    pub fn prose_text(&self) -> String {
+        let mut out = String::new();
+        self.blocks
+            .iter()
+            .for_each(|b| b.push_text::<false>(&mut out));
         out
     }
 

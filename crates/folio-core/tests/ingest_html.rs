@@ -66,6 +66,9 @@ fn styled(text: &Text) -> String {
             if s.style.strikethrough {
                 t = format!("~{t}~");
             }
+            if s.style.note {
+                t = format!("^{t}");
+            }
             match &s.link {
                 Some(link) => format!("[{t}]({link})"),
                 None => t,
@@ -136,7 +139,7 @@ fn fixture_field_guide() {
          \x20 | Name | Count |\n\
          \x20 | Luna | 3 |\n\
          \x20 | Atlas **big** | 1 |\n\
-         \x20 See [a moth](moth.png) and done[1](#/d/field-guide/moths).\n\
+         \x20 See [a moth](moth.png) and done[^1](#/d/field-guide/moths).\n\
          \x20 Loose text in a div\n\
          \x20 then a paragraph\n\
          \x20 Term\n\
@@ -172,6 +175,44 @@ fn the_title_is_the_first_h1_else_title_else_the_file_name() {
     assert_eq!(
         outline(&doc),
         "~ Body first… [body-first] P\n# Not the title [not-the-title] P"
+    );
+}
+
+#[test]
+fn the_sites_name_goes_from_the_titles_of_its_pages() {
+    let ingested = ingest(&[
+        file("a.html", "<title>Install - My Project</title><p>x</p>"),
+        file(
+            "b.html",
+            "<title>Use it | well - My Project</title><p>x</p>",
+        ),
+        file("c.html", "<title>Docs · Intro</title><p>x</p>"),
+        file("d.html", "<title>Docs · Reference · API</title><p>x</p>"),
+        file("e.html", "<title>Alone - Here</title><p>x</p>"),
+        file("f.md", "# Notes - My Project\n\nx\n"),
+    ])
+    .unwrap();
+    let titles: Vec<&str> = ingested
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Install",
+            "Use it | well",
+            "Intro",
+            "Reference · API",
+            "Alone - Here",
+            "Notes - My Project"
+        ]
+    );
+    // The title as written stays in the header.
+    assert_eq!(
+        ingested.corpus.documents[0].header,
+        ["Install - My Project"]
     );
 }
 
@@ -299,6 +340,20 @@ fn links_lead_to_the_section_that_holds_their_target() {
     let warned: Vec<String> = ingested.warnings.iter().map(|w| w.to_string()).collect();
     assert!(warned.iter().any(|w| w.contains("#people")), "{warned:?}");
     assert!(warned.iter().any(|w| w.contains("#top")), "{warned:?}");
+}
+
+#[test]
+fn a_raised_link_into_the_page_is_a_reference_to_a_note() {
+    let doc = one(
+        "n.html",
+        "<p>Claim<sup><a href=\"#fn1\"> 1 </a></sup> <b>and</b> x<sup>2</sup>          <sup><a href=https://x.org>web</a></sup>.</p><ol><li id=fn1>The note.</li></ol>",
+    );
+    assert_eq!(
+        blocks(&doc).lines().nth(1).unwrap(),
+        "  Claim[^1](#/d/n/claim-and-x2-web) **and** x2 [web](https://x.org)."
+    );
+    // A label is no word of the text.
+    assert_eq!(doc.sections[0].body_text(), "Claim and x2 web.\nThe note.");
 }
 
 #[test]

@@ -355,3 +355,37 @@ fn a_theme_outweighs_a_name_of_the_same_words_seen_once() {
         ("health insurance", &Group::Themes, 5)
     );
 }
+
+#[test]
+fn code_is_no_prose_for_topics() {
+    // Identifiers and commands in code look like names and phrases; prose around them names
+    // the one real topic.
+    let mut text = String::new();
+    for n in 0..4 {
+        text.push_str(&format!(
+            "## Part {n}\n\nThe Ferris Project returns `None` or `Some(Value)` here, as \
+             Ferris Project maintainers say.\n\n```rust\nlet Value = Some(Token::Open);\nmatch \
+             Token::Close {{ None => Vec::new() }}\n// cargo run --release\n```\n\n    cargo run \
+             --release\n\n"
+        ));
+    }
+    let ingested = ingest_files(&[file("guide.md", &text)]);
+    let names: Vec<&str> = ingested
+        .topics
+        .topics
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert!(names.contains(&"Ferris Project"), "{names:?}");
+    for code in [
+        "None",
+        "Some",
+        "Value",
+        "Token",
+        "Vec",
+        "cargo run",
+        "Token::Open",
+    ] {
+        assert!(!names.contains(&code), "{code} in {names:?}");
+    }
+}

@@ -176,6 +176,8 @@ struct Reader<'s> {
     style: [u32; 4],
     /// Open links, `None` for an `<a>` without `href`.
     links: Vec<Option<String>>,
+    /// Open `<sup>` elements: a link in one to a place in the page is a reference to a note.
+    sup: u32,
     title: Option<String>,
     /// The text of the first `<title>`; whether one is being read, and its text so far.
     title_tag: Option<String>,
@@ -220,6 +222,7 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
         heading: None,
         style: [0; 4],
         links: Vec::new(),
+        sup: 0,
         title: None,
         title_tag: None,
         in_title: false,
@@ -269,6 +272,58 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
         footer,
     };
     (document, r.pieces)
+}
+
+/// What stands between a page's name and its site's in a title.
+const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " · ", " :: "];
+
+/// A page's title often names its site too: "Install - My Project", "My Project | Install".
+/// When two pages or more of the corpus end (or start) their titles with the same name after
+/// (or before) such a separator, that name is the site's: it goes from their titles.
+pub fn trim_site_names(documents: &mut [Document]) {
+    let parts = |title: &str| -> Option<(usize, usize)> {
+        let first = TITLE_SEPARATORS
+            .iter()
+            .filter_map(|s| title.find(s))
+            .min()?;
+        let last = TITLE_SEPARATORS
+            .iter()
+            .filter_map(|s| title.rfind(s).map(|at| at + s.len()))
+            .max()?;
+        Some((first, last))
+    };
+    let mut suffixes: HashMap<String, usize> = HashMap::new();
+    let mut prefixes: HashMap<String, usize> = HashMap::new();
+    for doc in documents.iter().filter(|d| d.format == SourceFormat::Html) {
+        if let Some((first, last)) = parts(&doc.title) {
+            *suffixes.entry(doc.title[last..].to_string()).or_default() += 1;
+            *prefixes.entry(doc.title[..first].to_string()).or_default() += 1;
+        }
+    }
+    for doc in documents
+        .iter_mut()
+        .filter(|d| d.format == SourceFormat::Html)
+    {
+        let Some((first, last)) = parts(&doc.title) else {
+            continue;
+        };
+        let title = &doc.title;
+        let page = if suffixes.get(&title[last..]).is_some_and(|&n| n >= 2) {
+            let end = TITLE_SEPARATORS
+                .iter()
+                .filter_map(|s| title[..last].strip_suffix(s).map(str::len))
+                .next();
+            end.map(|end| &title[..end])
+        } else if prefixes.get(&title[..first]).is_some_and(|&n| n >= 2) {
+            let rest = &title[first..];
+            TITLE_SEPARATORS.iter().find_map(|s| rest.strip_prefix(s))
+        } else {
+            None
+        };
+        if let Some(page) = page.map(str::trim).filter(|p| !p.is_empty()) {
+            doc.title = page.to_string();
+        }
+    }
 }
 
 /// Points links to an element of the same page (`#fn1`) at the section that holds it.
@@ -379,8 +434,17 @@ impl<'s> Reader<'s> {
         }
         if !has_text(text) {
             // Space between words stays; space between blocks is nothing.
-            if let Some(last) = self.inline.as_mut().and_then(|t| t.spans.last_mut()) {
-                push_folded(&mut last.text, text);
+            if let Some(inline) = self.inline.as_mut().filter(|t| !t.spans.is_empty()) {
+                let last = inline.spans.last_mut().expect("not empty");
+                if last.style.note {
+                    // Not in a note's label: after it.
+                    inline.spans.push(Span {
+                        text: " ".into(),
+                        ..Span::default()
+                    });
+                } else {
+                    push_folded(&mut last.text, text);
+                }
             } else if self.in_chrome() && !self.chrome_line.is_empty() {
                 push_folded(&mut self.chrome_line, text);
             }
@@ -392,14 +456,14 @@ impl<'s> Reader<'s> {
             return;
         }
         self.before_text();
+        let link = self.links.iter().rev().flatten().next().cloned();
         let style = Style {
             emphasis: self.style[0] > 0,
             strong: self.style[1] > 0,
             strikethrough: self.style[2] > 0,
             code: self.style[3] > 0,
-            note: false,
+            note: self.sup > 0 && link.as_ref().is_some_and(|l| l.starts_with('#')),
         };
-        let link = self.links.iter().rev().flatten().next().cloned();
         self.push_inline(text, style, link);
     }
 
@@ -429,7 +493,15 @@ impl<'s> Reader<'s> {
             return;
         }
         match inline.spans.last_mut() {
-            Some(last) if last.style == style && last.link == link => last.text.push_str(&folded),
+            // Each reference to a note is a span of its own, its label without spaces.
+            Some(last) if last.style == style && last.link == link && !style.note => {
+                last.text.push_str(&folded)
+            }
+            _ if style.note => inline.spans.push(Span {
+                text: folded.trim_matches(space).to_string(),
+                style,
+                link,
+            }),
             _ => inline.spans.push(Span {
                 text: folded,
                 style,
@@ -588,6 +660,7 @@ impl<'s> Reader<'s> {
                 self.links.pop();
                 self.links.push(tag.attr("href").map(str::to_string));
             }
+            "sup" => self.sup += 1,
             _ => match inline_slot(name) {
                 Some(slot) => self.style[slot] += 1,
                 None if is_block(name) => self.close_inline(),
@@ -807,7 +880,9 @@ impl<'s> Reader<'s> {
     }
 
     fn end_inline(&mut self, name: &str) {
-        if name == "a" {
+        if name == "sup" {
+            self.sup = self.sup.saturating_sub(1);
+        } else if name == "a" {
             self.links.pop();
         } else if let Some(slot) = inline_slot(name) {
             self.style[slot] = self.style[slot].saturating_sub(1);

@@ -104,6 +104,7 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     if documents.is_empty() {
         return Err(Error::EmptyCorpus);
     }
+    html::trim_site_names(&mut documents);
     let mut corpus = Corpus { documents };
     warnings.extend(links::resolve(&mut corpus));
     let (mut drafts, unmatched) = topics::curated::drafts(&corpus, &curated);

@@ -135,12 +135,13 @@ pub(crate) fn records(corpus: &Corpus) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// Topics discovered from the text: names, then themes.
+/// Topics discovered from the text: names, then themes. Code is no prose: `None`, `String` or
+/// `cargo run` are not read.
 pub fn discover(corpus: &Corpus) -> Vec<Draft> {
     let records = records(corpus);
     let bodies: Vec<String> = records
         .iter()
-        .map(|&(d, s)| corpus.documents[d as usize].sections[s as usize].body_text())
+        .map(|&(d, s)| corpus.documents[d as usize].sections[s as usize].prose_text())
         .collect();
     let mut words: Vec<Vec<names::Word<'_>>> = bodies.iter().map(|b| names::words(b)).collect();
     // A paragraph set in capitals says nothing about names: read it as lower case.
