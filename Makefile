@@ -77,12 +77,12 @@ dist-lite: fetch ## Build the release without search into target/dist-lite/ and 
 	$(RELEASE_ENV) TRUNK_BUILD_NO_DEFAULT_FEATURES=true trunk build --release --dist target/dist-lite
 	@python3 tools/sizes.py target/dist-lite $(LITE_BUDGET_KB)
 
-# A second deploy for the end-to-end tests of updates and of Markdown (links, notes, tasks, code):
-# the same code over another, small corpus, in target/e2e/dist-next/. Rebuilt when the code,
-# styles, assets, build tools or this recipe change.
+# A second deploy for the end-to-end tests of updates, of Markdown (links, notes, tasks, code) and
+# of an HTML page: the same code over another, small corpus, in target/e2e/dist-next/. Rebuilt when
+# the code, styles, assets, build tools or this recipe change.
 NEXT_DIR := target/e2e/dist-next
 NEXT_DATA := target/e2e/data-next
-NEXT_INPUTS := Makefile $(shell find src crates/*/src crates/*/Cargo.toml styles assets build.rs index.html Trunk.toml Cargo.toml Cargo.lock tools/seal_dist.py tools/wasm_names.py package-lock.json -type f 2>/dev/null)
+NEXT_INPUTS := Makefile $(shell find src crates/*/src crates/*/Cargo.toml styles assets build.rs index.html Trunk.toml Cargo.toml Cargo.lock tools/seal_dist.py tools/wasm_names.py package-lock.json tests/e2e/web-page.html -type f 2>/dev/null)
 
 dist-next: $(NEXT_DIR)/sw.js ## Build the second deploy the update tests switch to.
 
@@ -91,6 +91,7 @@ $(NEXT_DIR)/sw.js: $(NEXT_INPUTS)
 	rm -rf $(NEXT_DATA) && mkdir -p $(NEXT_DATA)
 	printf '# The second edition\n\n## What changed\n\nThis deploy replaced the corpus.[^1]\n\n- [x] a new corpus\n- [ ] an old one\n\n## Sources\n\n[^1]: Built by the same code.\n' > $(NEXT_DATA)/second-edition.md
 	printf '# Notes on the update\n\n## Whole builds\n\nOld code never meets new data: see [what changed](second-edition.md#what-changed).\n\n    make dist\n' > $(NEXT_DATA)/update-notes.md
+	cp tests/e2e/web-page.html $(NEXT_DATA)/
 	$(RELEASE_ENV) FOLIO_DATA=$(CURDIR)/$(NEXT_DATA) trunk build --release --dist $(NEXT_DIR)
 
 sizes: ## Print the sizes of what is in dist/.

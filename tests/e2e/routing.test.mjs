@@ -154,6 +154,30 @@ test('a link between Markdown documents opens the section it names', (t) =>
     await waitForHash(page, '#/d/update-notes');
   }));
 
+test('an HTML page reads as a document: its chrome apart, its ids as addresses', (t) =>
+  withNext(t, '#/d/web-page', {}, async ({ page }) => {
+    assert.equal(await page.$eval('main h1', (h) => h.textContent), 'A web page');
+    const sections = await page.$$eval('nav#toc a[href^="#/d/web-page/"]',
+      (links) => links.map((a) => a.dataset.section));
+    assert.deepEqual(sections, ['pages-of-a-site', 'getting-started', 'more']);
+    // The site's menu and scripts are not text of the page; its footer closes it.
+    const text = await page.$eval('main', (m) => m.innerText);
+    assert.doesNotMatch(text, /Site menu|About us|never shown/);
+    assert.match(await page.$eval('main footer.doc-footer', (f) => f.textContent),
+      /© 2026 The second edition/);
+    assert.deepEqual(await page.$$eval('main table tr', (rows) => rows.map((r) => r.innerText)),
+      ['Step\tCommand', 'Build\tmake dist']);
+    // A raised link to a place in the page is a reference to a note: it leads to its section.
+    const ref = page.locator('main sup.note-ref a');
+    assert.equal(await ref.getAttribute('href'), route('web-page', 'more'));
+    // A link to another document opens the section it names.
+    await page.click('main a:text("the notes on whole builds")');
+    await waitForHash(page, route('update-notes', 'whole-builds'));
+    await waitInView(page, 'update-notes', 'whole-builds');
+    await page.goBack();
+    await waitForHash(page, '#/d/web-page');
+  }));
+
 test('a reference to a note brings the note into view, and tasks show their boxes', (t) =>
   withNext(t, '#/d/second-edition/what-changed', { viewport: { width: 1280, height: 400 } },
     async ({ page }) => {
