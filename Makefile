@@ -82,7 +82,7 @@ dist-lite: fetch ## Build the release without search into target/dist-lite/ and 
 # the code, styles, assets, build tools or this recipe change.
 NEXT_DIR := target/e2e/dist-next
 NEXT_DATA := target/e2e/data-next
-NEXT_INPUTS := Makefile $(shell find src crates/*/src crates/*/Cargo.toml styles assets build.rs index.html Trunk.toml Cargo.toml Cargo.lock tools/seal_dist.py tools/wasm_names.py package-lock.json tests/e2e/web-page.html -type f 2>/dev/null)
+NEXT_INPUTS := Makefile $(shell find src crates/*/src crates/*/Cargo.toml styles assets build.rs index.html Trunk.toml Cargo.toml Cargo.lock tools/seal_dist.py tools/wasm_names.py package-lock.json tests/e2e/web-page.html tests/e2e/diagram.svg -type f 2>/dev/null)
 
 dist-next: $(NEXT_DIR)/sw.js ## Build the second deploy the update tests switch to.
 
@@ -91,7 +91,7 @@ $(NEXT_DIR)/sw.js: $(NEXT_INPUTS)
 	rm -rf $(NEXT_DATA) && mkdir -p $(NEXT_DATA)
 	printf '# The second edition\n\n## What changed\n\nThis deploy replaced the corpus.[^1]\n\n- [x] a new corpus\n- [ ] an old one\n\n## Sources\n\n[^1]: Built by the same code.\n' > $(NEXT_DATA)/second-edition.md
 	printf '# Notes on the update\n\n## Whole builds\n\nOld code never meets new data: see [what changed](second-edition.md#what-changed).\n\n    make dist\n' > $(NEXT_DATA)/update-notes.md
-	cp tests/e2e/web-page.html $(NEXT_DATA)/
+	cp tests/e2e/web-page.html tests/e2e/diagram.svg $(NEXT_DATA)/
 	$(RELEASE_ENV) FOLIO_DATA=$(CURDIR)/$(NEXT_DATA) trunk build --release --dist $(NEXT_DIR)
 
 sizes: ## Print the sizes of what is in dist/.

@@ -824,6 +824,12 @@ async fn markdown_blocks_tasks_notes_call_outs_and_code() {
                 info: Some("sh".into()),
                 text: "make dist".into(),
             }),
+            Block::Paragraph(Text {
+                spans: vec![
+                    image("A diagram", "media/img/a%20b.svg"),
+                    image("Remote", "https://x.org/r.png"),
+                ],
+            }),
         ],
     ));
     let div = root();
@@ -875,4 +881,31 @@ async fn markdown_blocks_tasks_notes_call_outs_and_code() {
         .collect();
     assert_eq!(parts, ["PRE.", "BUTTON.copy-code", "SPAN.copy-status"]);
     assert_eq!(code[0].text_content().as_deref(), Some("make dist"));
+
+    // An image of the data folder shows; another image shows its text, as a link.
+    let images = all(&div, "section[data-section='notes'] p img");
+    assert_eq!(images.len(), 1);
+    assert_eq!(
+        images[0].get_attribute("src").as_deref(),
+        Some("media/img/a%20b.svg")
+    );
+    assert_eq!(images[0].get_attribute("alt").as_deref(), Some("A diagram"));
+    let remote = all(
+        &div,
+        "section[data-section='notes'] p a[href='https://x.org/r.png']",
+    );
+    assert_eq!(remote.len(), 1);
+    assert_eq!(remote[0].text_content().as_deref(), Some("Remote"));
+}
+
+/// A span that is an image: its alternative text and its address.
+fn image(alt: &str, src: &str) -> Span {
+    Span {
+        text: alt.into(),
+        style: Style {
+            image: true,
+            ..Style::default()
+        },
+        link: Some(src.into()),
+    }
 }

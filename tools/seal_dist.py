@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Finishes a Trunk build (run by Trunk as its post_build hook, see Trunk.toml): joins the
 stylesheets into one file; writes embed.html, the page for frames; mount.js, the module other
-pages import; and sw.js, the service worker, with the build's version and the list of files it
-keeps offline.
+pages import; copies the images of the data folder into media/; and writes sw.js, the service
+worker, with the build's version and the list of files it keeps offline.
 
 A release build's bindings and WASM call each other by short names (tools/wasm_names.py), and
 its scripts are minified by terser; the bindings and the WASM are then renamed after their new
@@ -19,9 +19,11 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from wasm_names import NamesError, shorten
 
@@ -29,6 +31,10 @@ SOURCE = Path(os.environ.get("TRUNK_SOURCE_DIR", Path(__file__).resolve().parent
 TERSER = SOURCE / "node_modules" / ".bin" / "terser"
 # Generated here, so never part of the version (sw.js) or never offline (nothing).
 WORKER = "sw.js"
+
+# The images of the data folder, published as media/<path>: the corpus links to them so at build
+# time. The same list as MEDIA_EXTENSIONS in crates/folio-core/src/ingest/mod.rs.
+MEDIA = {".apng", ".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp"}
 
 # An attribute's value, quoted or not (a release build's page is minified).
 VALUE = r'"?\.?/?([^"\s>]+)"?'
@@ -84,6 +90,28 @@ def join_styles(folder: Path, index: str) -> tuple[str, list[str]]:
     for tag in tags[1:]:
         index = index.replace(tag, "", 1)
     return index, [name]
+
+
+def data_folder() -> Path:
+    """The folder the build reads: $FOLIO_DATA (relative to the project), else data/."""
+    named = os.environ.get("FOLIO_DATA")
+    return SOURCE / named if named else SOURCE / "data"
+
+
+def copy_media(data: Path, folder: Path) -> int:
+    """Copies the images of `data`, but no hidden file nor any in a hidden folder, into
+    `folder`/media/ at the same paths. Returns how many."""
+    count = 0
+    for path in sorted(data.rglob("*")):
+        relative = path.relative_to(data)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if hidden or path.suffix.lower() not in MEDIA or not path.is_file():
+            continue
+        target = folder / "media" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        count += 1
+    return count
 
 
 def main() -> int:
@@ -143,6 +171,8 @@ def main() -> int:
     if loader.is_file():
         loader.write_text(finish(loader.read_text(encoding="utf-8"), True), encoding="utf-8")
 
+    media = copy_media(data_folder(), folder)
+
     files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
                    if p.is_file() and p.name != WORKER)
     digest = hashlib.sha256()
@@ -152,10 +182,10 @@ def main() -> int:
 
     worker = (SOURCE / "assets" / WORKER).read_text(encoding="utf-8")
     worker = (worker.replace("__FOLIO_VERSION__", version)
-              .replace("__FOLIO_FILES__", json.dumps(files)))
+              .replace("__FOLIO_FILES__", json.dumps([quote(name) for name in files])))
     (folder / WORKER).write_text(finish(worker, False), encoding="utf-8")
     print(f"seal_dist: version {version}, {len(files)} files kept offline, "
-          f"{len(styles)} stylesheet(s)")
+          f"{len(styles)} stylesheet(s), {media} image(s) of the data folder")
     return 0
 
 

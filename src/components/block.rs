@@ -222,7 +222,8 @@ fn list(list: &List, r: &mut Render) -> Html {
 
 /// Renders running text. Neighbouring spans with the same link share one `a`; a link whose
 /// target is not http(s), mailto or relative is shown as its text only. A reference to a note
-/// is its label, raised, linking to the note's section.
+/// is its label, raised, linking to the note's section. An image of the data folder shows, with
+/// its text as alternative text; any other image shows its text.
 pub fn text(text: &Text, marks: Marks) -> Html {
     let spans = &trim_edges(&text.spans);
     let mut out = Vec::with_capacity(spans.len());
@@ -233,6 +234,18 @@ pub fn text(text: &Text, marks: Marks) -> Html {
             let href = spans[i].link.clone();
             out.push(html! {
                 <sup class="note-ref"><a {href}>{ spans[i].text.clone() }</a></sup>
+            });
+            i += 1;
+            continue;
+        }
+        // An image of the folder, published with the app; any other shows its text.
+        if let Some(src) = spans[i]
+            .link
+            .as_ref()
+            .filter(|l| spans[i].style.image && l.starts_with("media/"))
+        {
+            out.push(html! {
+                <img src={src.clone()} alt={spans[i].text.clone()} loading="lazy" />
             });
             i += 1;
             continue;

@@ -167,6 +167,12 @@ test('an HTML page reads as a document: its chrome apart, its ids as addresses',
       /© 2026 The second edition/);
     assert.deepEqual(await page.$$eval('main table tr', (rows) => rows.map((r) => r.innerText)),
       ['Step\tCommand', 'Build\tmake dist']);
+    // An image of the data folder is published beside the app.
+    const image = page.locator('main img[alt="The build, then the deploy"]');
+    assert.equal(await image.getAttribute('src'), 'media/diagram.svg');
+    await image.scrollIntoViewIfNeeded();
+    await until(page, 'the image has loaded', () =>
+      document.querySelector('main img[alt="The build, then the deploy"]').naturalWidth === 240);
     // A raised link to a place in the page is a reference to a note: it leads to its section.
     const ref = page.locator('main sup.note-ref a');
     assert.equal(await ref.getAttribute('href'), route('web-page', 'more'));

@@ -193,6 +193,9 @@ pub struct Style {
     /// A reference to a footnote (`[^1]`): the span's text is the note's label and its link
     /// the address of the section that holds the note.
     pub note: bool,
+    /// An image: the span's text is its alternative text and its link the image's address
+    /// (`media/<path>` for an image of the data folder, published with the app).
+    pub image: bool,
 }
 
 impl Text {

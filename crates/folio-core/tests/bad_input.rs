@@ -94,14 +94,16 @@ fn unsupported_files_are_skipped_with_a_warning() {
         file("a.txt", "Title\n\nText.\n"),
         file("picture.png", "\u{89}PNG"),
         file("notes.docx", "x"),
+        file("data.csv", "a,b"),
     ];
     let ingested = ingest(&files).unwrap();
     assert_eq!(ingested.corpus.documents.len(), 1);
+    // Images are published, not skipped.
     let warnings: Vec<String> = ingested.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert_says(
         &warnings.join("\n"),
-        &["picture.png: skipped", "notes.docx: skipped"],
+        &["notes.docx: skipped", "data.csv: skipped"],
     );
 }
 

@@ -430,3 +430,30 @@ fn bad_pages_are_refused_by_name() {
         "{message}"
     );
 }
+
+#[test]
+fn an_image_of_the_folder_is_published_with_its_alternative_text() {
+    let ingested = ingest(&[
+        file("site/page.html", "<p><img src=\"pics/a.jpg\" alt=\"A photo\"><img src=pics/a.jpg alt=\"Again\"> <img src=b.png alt=B></p>"),
+        file("site/pics/a.jpg", "jpeg bytes"),
+    ])
+    .unwrap();
+    let Block::Paragraph(text) = &ingested.corpus.documents[0].sections[0].blocks[0] else {
+        panic!("a paragraph")
+    };
+    let images: Vec<(&str, bool, Option<&str>)> = text
+        .spans
+        .iter()
+        .filter(|s| s.link.is_some())
+        .map(|s| (s.text.as_str(), s.style.image, s.link.as_deref()))
+        .collect();
+    assert_eq!(
+        images,
+        [
+            ("A photo", true, Some("media/site/pics/a.jpg")),
+            ("Again", true, Some("media/site/pics/a.jpg")),
+            ("B", true, Some("b.png")),
+        ]
+    );
+    assert_eq!(ingested.warnings.len(), 1, "{:?}", ingested.warnings);
+}

@@ -357,3 +357,56 @@ fn an_inline_tag_of_any_characters_is_markup() {
     // `<ब>` is no tag (tag names are ASCII letters): it stays text.
     assert_eq!(doc.sections[0].body_text(), "A b \n c<ब>");
 }
+
+#[test]
+fn images_of_the_folder_are_published_and_others_keep_their_text() {
+    use common::file;
+    use folio_core::ingest::{ingest, SourceFile};
+    let page =
+        "# Guide\n\n![The *main* window](img/main%20window.png) and ![a](img/main%20window.png) \
+                beside ![Remote](https://x.org/r.png), ![Gone](img/gone.png) and \
+                [the logo](../logo.svg).\n";
+    let png = SourceFile {
+        path: "docs/img/main window.png".into(),
+        bytes: vec![0x89, b'P', b'N', b'G', 0, 1, 2],
+    };
+    let logo = file("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    let ingested = ingest(&[file("docs/guide.md", page), png, logo]).expect("ingests");
+    let Block::Paragraph(text) = &ingested.corpus.documents[0].sections[0].blocks[0] else {
+        panic!("a paragraph")
+    };
+    let spans: Vec<(&str, bool, bool, Option<&str>)> = text
+        .spans
+        .iter()
+        .filter(|s| s.link.is_some())
+        .map(|s| {
+            (
+                s.text.as_str(),
+                s.style.image,
+                s.style.emphasis,
+                s.link.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (
+                "The main window",
+                true,
+                false,
+                Some("media/docs/img/main%20window.png")
+            ),
+            ("a", true, false, Some("media/docs/img/main%20window.png")),
+            ("Remote", true, false, Some("https://x.org/r.png")),
+            ("Gone", true, false, Some("img/gone.png")),
+            ("the logo", false, false, Some("media/logo.svg")),
+        ]
+    );
+    // Images are published, not skipped; a missing one is named.
+    let warnings: Vec<String> = ingested.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        ["docs/guide.md: link \"img/gone.png\" kept as written: no image of the folder is at \"docs/img/gone.png\""]
+    );
+}

@@ -23,6 +23,16 @@ fn report() -> Ingested {
     ingest_files(&[file("report.txt", &std::fs::read_to_string(path).unwrap())])
 }
 
+/// The names of the topics of a corpus.
+fn names(ingested: &Ingested) -> Vec<&str> {
+    ingested
+        .topics
+        .topics
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect()
+}
+
 fn find<'a>(topics: &'a [Topic], name: &str) -> Option<&'a Topic> {
     topics.iter().find(|t| t.name == name)
 }
@@ -212,12 +222,7 @@ fn variants_merge_into_one_topic() {
 fn a_word_capitalised_only_at_sentence_starts_is_not_a_name() {
     let text = "Title\n\nMeanwhile the strike went on. Meanwhile the talks failed. The strike ended in Karachi. Karachi was calm.\n";
     let ingested = ingest_files(&[file("t.txt", text)]);
-    let names: Vec<&str> = ingested
-        .topics
-        .topics
-        .iter()
-        .map(|t| t.name.as_str())
-        .collect();
+    let names = names(&ingested);
     assert!(!names.contains(&"Meanwhile"), "{names:?}");
     assert!(names.contains(&"Karachi"), "{names:?}");
 }
@@ -370,12 +375,7 @@ fn code_is_no_prose_for_topics() {
         ));
     }
     let ingested = ingest_files(&[file("guide.md", &text)]);
-    let names: Vec<&str> = ingested
-        .topics
-        .topics
-        .iter()
-        .map(|t| t.name.as_str())
-        .collect();
+    let names = names(&ingested);
     assert!(names.contains(&"Ferris Project"), "{names:?}");
     for code in [
         "None",

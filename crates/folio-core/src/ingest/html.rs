@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use super::coverage::{self, Coverage, Piece};
 use super::date::stamp_or_text;
 use super::html_text::{decode_entities, windows_1252, StartTag, Token, Tokenizer, BLOCK_TAGS};
-use super::{finish_sections, title_of_path};
+use super::{finish_sections, opening_section, title_of_path};
 use crate::error::{Error, Result};
 use crate::model::{
     Block, Document, List, ListItem, Metadata, Preformatted, Section, SourceFormat, Span, Style,
@@ -209,13 +209,7 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
         source,
         pieces: Vec::new(),
         header: Vec::new(),
-        sections: vec![Section {
-            id: String::new(),
-            title: String::new(),
-            level: 1,
-            untitled: true,
-            blocks: Vec::new(),
-        }],
+        sections: vec![opening_section()],
         stack: Vec::new(),
         cells: Vec::new(),
         inline: None,
@@ -436,8 +430,8 @@ impl<'s> Reader<'s> {
             // Space between words stays; space between blocks is nothing.
             if let Some(inline) = self.inline.as_mut().filter(|t| !t.spans.is_empty()) {
                 let last = inline.spans.last_mut().expect("not empty");
-                if last.style.note {
-                    // Not in a note's label: after it.
+                if last.style.note || last.style.image {
+                    // Not in a note's label or an image's text: after it.
                     inline.spans.push(Span {
                         text: " ".into(),
                         ..Span::default()
@@ -463,6 +457,7 @@ impl<'s> Reader<'s> {
             strikethrough: self.style[2] > 0,
             code: self.style[3] > 0,
             note: self.sup > 0 && link.as_ref().is_some_and(|l| l.starts_with('#')),
+            image: false,
         };
         self.push_inline(text, style, link);
     }
@@ -493,8 +488,11 @@ impl<'s> Reader<'s> {
             return;
         }
         match inline.spans.last_mut() {
-            // Each reference to a note is a span of its own, its label without spaces.
-            Some(last) if last.style == style && last.link == link && !style.note => {
+            // Each reference to a note (its label without spaces), and each image, is a span of
+            // its own.
+            Some(last)
+                if last.style == style && last.link == link && !style.note && !style.image =>
+            {
                 last.text.push_str(&folded)
             }
             _ if style.note => inline.spans.push(Span {
@@ -652,7 +650,11 @@ impl<'s> Reader<'s> {
                     self.piece(self.offset_hint(), &alt);
                     self.before_text();
                     let link = tag.attr("src").map(str::to_string);
-                    self.push_inline(&alt, Style::default(), link);
+                    let image = Style {
+                        image: true,
+                        ..Style::default()
+                    };
+                    self.push_inline(&alt, image, link);
                 }
             }
             "a" => {

@@ -16,9 +16,11 @@ use crate::model::{Corpus, Document};
 use crate::slug::slug;
 
 /// Rewrites the links of every document that lead to a document of the corpus or a heading in
-/// one, and warns about each relative link that leads to neither.
-pub fn resolve(corpus: &mut Corpus) -> Vec<Warning> {
-    let targets = Targets::of(corpus);
+/// one, or to an image of the folder (`media`, published with the app as `media/<path>`), and
+/// warns about each relative link that leads to none of them.
+pub fn resolve(corpus: &mut Corpus, media: &HashSet<String>) -> Vec<Warning> {
+    let mut targets = Targets::of(corpus);
+    targets.media = media.clone();
     let mut warnings = Vec::new();
     let mut warned = HashSet::new();
     for document in &mut corpus.documents {
@@ -27,7 +29,7 @@ pub fn resolve(corpus: &mut Corpus) -> Vec<Warning> {
         for_each_text(sections, &mut |text| {
             for span in &mut text.spans {
                 let Some(link) = &span.link else { continue };
-                match targets.address(&from, link) {
+                match targets.address(&from, link, span.style.image) {
                     Outcome::External => {}
                     Outcome::Found(address) => span.link = Some(address),
                     Outcome::Missing(why) => {
@@ -67,9 +69,10 @@ struct Target {
     by_slug: HashMap<String, Vec<String>>,
 }
 
-/// The documents by source path, and the headings of each.
+/// The documents by source path, and the headings of each; the images of the folder.
 struct Targets {
     by_path: HashMap<String, Target>,
+    media: HashSet<String>,
 }
 
 impl Targets {
@@ -96,11 +99,13 @@ impl Targets {
                 .iter()
                 .map(|d| (d.source.clone(), target(d)))
                 .collect(),
+            media: HashSet::new(),
         }
     }
 
-    /// The address of `link`, written in the document at `from`.
-    fn address(&self, from: &str, link: &str) -> Outcome {
+    /// The address of `link`, written in the document at `from` (as an image's source, if
+    /// `image`).
+    fn address(&self, from: &str, link: &str, image: bool) -> Outcome {
         let link = link.trim();
         if link.is_empty() || has_scheme(link) || link.starts_with("//") {
             return Outcome::External;
@@ -116,11 +121,17 @@ impl Targets {
         }
         let document = if path.is_empty() {
             match self.by_path.get(from) {
-                Some(document) => document,
-                None => return Outcome::External,
+                Some(document) if !image => document,
+                _ => return Outcome::External,
             }
         } else {
             let wanted = join(from, &percent_decode(path));
+            if self.media.contains(&wanted) {
+                return Outcome::Found(format!("media/{}", percent_encode(&wanted)));
+            }
+            if image {
+                return Outcome::Missing(format!("no image of the folder is at {wanted:?}"));
+            }
             match candidates(&wanted)
                 .iter()
                 .find_map(|p| self.by_path.get(p.as_str()))
@@ -253,6 +264,19 @@ fn candidates(path: &str) -> Vec<String> {
     out
 }
 
+/// A path as a URL path: each byte outside letters, digits, `-._~` and `/` as `%XX`.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// Decodes `%20`-style escapes; a malformed escape or invalid UTF-8 leaves the text as written.
 fn percent_decode(text: &str) -> String {
     if !text.contains('%') {
@@ -339,8 +363,37 @@ mod tests {
 
     fn address(from: &str, link: &str) -> Outcome {
         let corpus = corpus();
-        let targets = Targets::of(&corpus);
-        targets.address(from, link)
+        let mut targets = Targets::of(&corpus);
+        targets.media = ["guide/shot 1.png", "logo.svg"].map(String::from).into();
+        targets.address(from, link, false)
+    }
+
+    fn image(from: &str, link: &str) -> Outcome {
+        let corpus = corpus();
+        let mut targets = Targets::of(&corpus);
+        targets.media = ["guide/shot 1.png", "logo.svg"].map(String::from).into();
+        targets.address(from, link, true)
+    }
+
+    #[test]
+    fn images_of_the_folder_are_published() {
+        assert_eq!(
+            image("guide/setup.md", "shot%201.png"),
+            found("media/guide/shot%201.png")
+        );
+        assert_eq!(image("README.md", "./logo.svg#x"), found("media/logo.svg"));
+        // A link to an image leads to it as well.
+        assert_eq!(
+            address("guide/README.md", "../logo.svg"),
+            found("media/logo.svg")
+        );
+        assert_eq!(
+            image("README.md", "missing.png"),
+            Outcome::Missing("no image of the folder is at \"missing.png\"".into())
+        );
+        assert_eq!(image("README.md", "https://x.org/a.png"), Outcome::External);
+        assert_eq!(image("README.md", "#install"), Outcome::External);
+        assert_eq!(percent_encode("a b/é#?.png"), "a%20b/%C3%A9%23%3F.png");
     }
 
     fn found(address: &str) -> Outcome {
@@ -501,7 +554,7 @@ mod tests {
                 rows: vec![vec![link("missing.md")], vec![link("https://example.org")]],
             }),
         ];
-        let warnings = resolve(&mut corpus);
+        let warnings = resolve(&mut corpus, &HashSet::new());
         let mut links = Vec::new();
         for_each_text(&mut corpus.documents[0].sections, &mut |t| {
             links.push(t.spans[0].link.clone().unwrap_or_default())

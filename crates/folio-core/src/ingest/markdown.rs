@@ -19,7 +19,7 @@ use pulldown_cmark::{
 use super::coverage::{self, Coverage, Piece};
 use super::front_matter::read_front_matter;
 use super::html_text::{decode_entities, HtmlText, Part};
-use super::{finish_sections, title_of_path};
+use super::{finish_sections, opening_section, title_of_path};
 use crate::error::Result;
 use crate::model::{
     Alert, AlertKind, Align, Block, Document, List, ListItem, Metadata, Preformatted, Section,
@@ -55,6 +55,9 @@ struct Builder<'s> {
     heading: Option<u8>,
     style: [u32; 4],
     links: Vec<String>,
+    /// Open images: their text is alternative text; where the spans of the outermost begin.
+    images: u32,
+    image_start: usize,
     /// The first H1, taken as the title when nothing came before it.
     title: Option<String>,
     seen_content: bool,
@@ -75,18 +78,14 @@ fn read_with_pieces<'s>(
     let mut b = Builder {
         source,
         pieces: Vec::new(),
-        sections: vec![Section {
-            id: String::new(),
-            title: String::new(),
-            level: 1,
-            untitled: true,
-            blocks: Vec::new(),
-        }],
+        sections: vec![opening_section()],
         stack: Vec::new(),
         inline: None,
         heading: None,
         style: [0; 4],
         links: Vec::new(),
+        images: 0,
+        image_start: 0,
         title: None,
         seen_content: false,
     };
@@ -302,6 +301,7 @@ impl<'s> Builder<'s> {
             strikethrough: self.style[2] > 0,
             code: false,
             note: false,
+            image: self.images > 0,
         }
     }
 
@@ -317,8 +317,10 @@ impl<'s> Builder<'s> {
         let link = self.links.last().cloned();
         let inline = self.inline.get_or_insert_with(Text::default);
         match inline.spans.last_mut() {
-            // Each reference to a note is a span of its own, even beside another.
-            Some(last) if last.style == style && last.link == link && !style.note => {
+            // Each reference to a note, and each image, is a span of its own, even beside another.
+            Some(last)
+                if last.style == style && last.link == link && !style.note && !style.image =>
+            {
                 last.text.push_str(&text)
             }
             _ => inline.spans.push(Span {
@@ -433,8 +435,13 @@ impl<'s> Builder<'s> {
             Tag::Emphasis => self.style[0] += 1,
             Tag::Strong => self.style[1] += 1,
             Tag::Strikethrough => self.style[2] += 1,
-            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                self.links.push(dest_url.to_string())
+            Tag::Link { dest_url, .. } => self.links.push(dest_url.to_string()),
+            Tag::Image { dest_url, .. } => {
+                self.links.push(dest_url.to_string());
+                if self.images == 0 {
+                    self.image_start = self.inline.as_ref().map_or(0, |t| t.spans.len());
+                }
+                self.images += 1;
             }
             _ => {}
         }
@@ -513,11 +520,38 @@ impl<'s> Builder<'s> {
             TagEnd::Emphasis => self.style[0] = self.style[0].saturating_sub(1),
             TagEnd::Strong => self.style[1] = self.style[1].saturating_sub(1),
             TagEnd::Strikethrough => self.style[2] = self.style[2].saturating_sub(1),
-            TagEnd::Link | TagEnd::Image => {
+            TagEnd::Link => {
                 self.links.pop();
+            }
+            TagEnd::Image => {
+                self.links.pop();
+                self.images = self.images.saturating_sub(1);
+                if self.images == 0 {
+                    self.join_image();
+                }
             }
             _ => {}
         }
+    }
+
+    /// An image's alternative text is plain text: the spans it was read as become one.
+    fn join_image(&mut self) {
+        let Some(inline) = self.inline.as_mut() else {
+            return;
+        };
+        let start = self.image_start.min(inline.spans.len());
+        if inline.spans.len() - start < 2 {
+            return;
+        }
+        let parts = inline.spans.split_off(start);
+        inline.spans.push(Span {
+            text: parts.iter().map(|s| s.text.as_str()).collect(),
+            style: Style {
+                image: true,
+                ..Style::default()
+            },
+            link: parts[0].link.clone(),
+        });
     }
 
     fn close_html(&mut self) {

@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod text;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use crate::error::{Error, Result};
 use crate::model::{Alert, Block, Corpus, Document, Section, SourceFormat, Text};
@@ -66,8 +67,21 @@ pub fn format_of(path: &str) -> Option<SourceFormat> {
     }
 }
 
-/// Ingests every file. Files of an unsupported kind are skipped with a warning; any other
-/// problem stops the whole ingest with an error naming the file.
+/// The extensions of the images a build publishes with the app, as `media/<path>`.
+/// `tools/seal_dist.py` copies the files; keep its list the same.
+pub const MEDIA_EXTENSIONS: &[&str] = &["apng", "avif", "gif", "jpeg", "jpg", "png", "svg", "webp"];
+
+/// Whether a file is an image the build publishes.
+pub fn is_media(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && MEDIA_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Ingests every file. Images are published as they are; files of another unsupported kind are
+/// skipped with a warning; any other problem stops the whole ingest with an error naming the
+/// file.
 pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     let mut sorted: Vec<&SourceFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
@@ -75,10 +89,15 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     let mut warnings = Vec::new();
     let mut coverage = Vec::new();
     let mut curated = Vec::new();
+    let mut media = HashSet::new();
     for file in sorted {
         if file.path == topics::curated::FILE_NAME {
             let text = decode_text(&file.path, &file.bytes)?;
             curated = topics::curated::parse(&file.path, text)?;
+            continue;
+        }
+        if is_media(&file.path) {
+            media.insert(file.path.clone());
             continue;
         }
         let Some(format) = format_of(&file.path) else {
@@ -106,7 +125,7 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     }
     html::trim_site_names(&mut documents);
     let mut corpus = Corpus { documents };
-    warnings.extend(links::resolve(&mut corpus));
+    warnings.extend(links::resolve(&mut corpus, &media));
     let (mut drafts, unmatched) = topics::curated::drafts(&corpus, &curated);
     warnings.extend(unmatched.into_iter().map(|message| Warning {
         file: topics::curated::FILE_NAME.to_string(),
@@ -156,6 +175,18 @@ pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document,
         return Err(Error::source(&file.path, report.describe_loss()));
     }
     Ok((document, report))
+}
+
+/// An untitled section: the one a reader starts with, for the text before the first heading,
+/// or one a section break opens.
+fn opening_section() -> Section {
+    Section {
+        id: String::new(),
+        title: String::new(),
+        level: 1,
+        untitled: true,
+        blocks: Vec::new(),
+    }
 }
 
 /// Gives a reader's sections their final form: untitled sections without blocks go; an untitled

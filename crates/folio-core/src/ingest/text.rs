@@ -8,7 +8,7 @@
 //! in parentheses. Text is kept exactly as written.
 
 use super::date::{parse_stamp, stamp_or_text};
-use super::{label_from_text, slug, title_of_path, unique_ids};
+use super::{label_from_text, opening_section, slug, title_of_path, unique_ids};
 use crate::model::{
     Block, Document, List, ListItem, Metadata, Preformatted, Section, SourceFormat, Text,
 };
@@ -338,7 +338,7 @@ fn paragraph(lines: &[&str]) -> Block {
 
 /// Splits chunks into sections at headings and at runs of three or more blank lines.
 fn sections(chunks: &[Chunk<'_>]) -> Vec<Section> {
-    let mut sections: Vec<Section> = vec![untitled()];
+    let mut sections: Vec<Section> = vec![opening_section()];
     for (i, chunk) in chunks.iter().enumerate() {
         let next = chunks.get(i + 1);
         let heading = chunk.lines.len() == 1
@@ -356,7 +356,7 @@ fn sections(chunks: &[Chunk<'_>]) -> Vec<Section> {
             continue;
         }
         if chunk.gap >= 3 && !current.blocks.is_empty() {
-            sections.push(untitled());
+            sections.push(opening_section());
         }
         let current = sections.last_mut().expect("there is always a section");
         current.blocks.extend(blocks(chunk));
@@ -370,14 +370,4 @@ fn sections(chunks: &[Chunk<'_>]) -> Vec<Section> {
         section.id = id;
     }
     sections
-}
-
-fn untitled() -> Section {
-    Section {
-        id: String::new(),
-        title: String::new(),
-        level: 1,
-        untitled: true,
-        blocks: Vec::new(),
-    }
 }
