@@ -234,11 +234,16 @@ impl Block {
         self.push_text::<true>(out);
     }
 
-    /// Appends the plain text of this block, with its code (`CODE`) or without it: neither
-    /// blocks of code nor code in running text.
-    fn push_text<const CODE: bool>(&self, out: &mut String) {
+    /// Appends the plain text of this block, whole (`ALL`) or as prose: without code, neither
+    /// blocks of it nor code in running text, and without the text of links into the corpus
+    /// (a reference to another part, "see “Paths for Referring to an Item”").
+    fn push_text<const ALL: bool>(&self, out: &mut String) {
+        let prose = |s: &&Span| {
+            let reference = s.link.as_deref().is_some_and(|l| l.starts_with("#/d/"));
+            !s.style.code && !reference
+        };
         let spans = |out: &mut String, text: &Text| {
-            for span in text.spans.iter().filter(|s| CODE || !s.style.code) {
+            for span in text.spans.iter().filter(|s| ALL || prose(s)) {
                 out.push_str(span.plain());
             }
         };
@@ -249,7 +254,7 @@ impl Block {
                 }
                 spans(out, text);
             }
-            Block::Preformatted(pre) if CODE => push_line(out, &pre.text),
+            Block::Preformatted(pre) if ALL => push_line(out, &pre.text),
             Block::Preformatted(_) => {}
             // Each cell is a line of its own.
             Block::Table(table) => {
@@ -259,11 +264,11 @@ impl Block {
                 }
             }
             Block::Quote(blocks) | Block::Alert(Alert { blocks, .. }) => {
-                blocks.iter().for_each(|b| b.push_text::<CODE>(out))
+                blocks.iter().for_each(|b| b.push_text::<ALL>(out))
             }
             Block::List(list) => {
                 for item in &list.items {
-                    item.blocks.iter().for_each(|b| b.push_text::<CODE>(out));
+                    item.blocks.iter().for_each(|b| b.push_text::<ALL>(out));
                 }
             }
         }
@@ -308,7 +313,8 @@ impl Section {
     }
 
     /// The section's prose: its body text without code, neither blocks of code nor code in
-    /// running text. Topics are discovered in it.
+    /// running text, and without the text of links to other parts of the corpus. Topics are
+    /// discovered in it.
     pub fn prose_text(&self) -> String {
         let mut out = String::new();
         self.blocks

@@ -389,3 +389,56 @@ fn code_is_no_prose_for_topics() {
         assert!(!names.contains(&code), "{code} in {names:?}");
     }
 }
+
+#[test]
+fn technical_documents_name_no_parts_cross_references_or_protocols_as_actors() {
+    let files: Vec<SourceFile> = (0..3)
+        .map(|n| {
+            file(
+                &format!("ch{n}.md"),
+                &format!(
+                    "# Chapter {n}\n\n## Networking\n\nSee Appendix B, Part II and Listing 4-{n}, \
+                     and the [Paths for Referring to an Item](ch0.md#networking) section. The \
+                     Transmission Control Protocol (TCP) and the Hypertext Transfer Protocol \
+                     (HTTP) carry it; your IDE shows CRLF line ends, as Grace Hopper said to \
+                     Alan Kay at the Rust Foundation.\n"
+                ),
+            )
+        })
+        .collect();
+    let ingested = ingest_files(&files);
+    let topics = &ingested.topics.topics;
+    let names = names(&ingested);
+    for part in [
+        "Appendix B",
+        "Part II",
+        "Listing 4-1",
+        "Paths for Referring",
+        "Item",
+    ] {
+        assert!(
+            !names.iter().any(|n| n.starts_with(part)),
+            "{part} in {names:?}"
+        );
+    }
+    let group = |name: &str| find(topics, name).map(|t| t.group.clone());
+    assert_eq!(group("Grace Hopper"), Some(Group::People), "{names:?}");
+    assert_eq!(group("Alan Kay"), Some(Group::People), "{names:?}");
+    assert_eq!(
+        group("Rust Foundation"),
+        Some(Group::Organisations),
+        "{names:?}"
+    );
+    for technical in [
+        "Transmission Control Protocol (TCP)",
+        "Hypertext Transfer Protocol (HTTP)",
+        "IDE",
+        "CRLF",
+    ] {
+        assert_eq!(
+            group(technical),
+            Some(Group::Other),
+            "{technical} in {names:?}"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 
 use super::lexicon::{
     contains, DEMONYMS, GIVEN_NAMES, ORGANISATION_WORDS, PERSON_TITLES, PLACES, TECHNICAL_ACRONYMS,
+    TECHNICAL_WORDS,
 };
 use super::names::CONNECTORS;
 use super::Group;
@@ -120,8 +121,12 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
         .position(|w| CONNECTORS.contains(&w.as_str()))
         .and_then(|at| words[..at].last())
         .map_or("", String::as_str);
-    if name.contains('_') || words.len() == 1 && contains(TECHNICAL_ACRONYMS, first) {
-        // A name from code (FOLIO_DATA), a unit or a file format.
+    if name.contains('_')
+        || words.len() == 1 && contains(TECHNICAL_ACRONYMS, first)
+        || words.len() > 1 && contains(TECHNICAL_WORDS, last)
+    {
+        // A name from code (FOLIO_DATA), a unit, a file format, a technical thing ("Transmission
+        // Control Protocol").
         Group::Other
     } else if contains(PLACES, &words.join(" "))
         || words.len() > 1
@@ -269,7 +274,18 @@ mod tests {
 
     #[test]
     fn technical_acronyms_and_names_from_code_are_not_organisations() {
-        assert_group(&["URL", "MB", "JSON", "FOLIO_DATA"], Group::Other);
+        assert_group(
+            &["URL", "MB", "JSON", "FOLIO_DATA", "IDE", "CRLF"],
+            Group::Other,
+        );
+        assert_group(
+            &[
+                "Transmission Control Protocol",
+                "Open Font License",
+                "Foreign Function Interface",
+            ],
+            Group::Other,
+        );
         assert_group(&["NATO", "PTCL"], Group::Organisations);
         assert_group(&["Security Policy", "Marshall Plan"], Group::Other);
     }

@@ -1374,10 +1374,35 @@ pub const DEMONYMS: &[&str] = &[
 
 /// Acronyms of units, file formats and computing: written in capitals, but no organisation.
 pub const TECHNICAL_ACRONYMS: &[&str] = &[
-    "api", "ascii", "cd", "ci", "cli", "cpu", "css", "csv", "dom", "faq", "fst", "gb", "gpu",
-    "gui", "html", "http", "https", "id", "io", "ip", "js", "json", "kb", "mb", "os", "pdf", "png",
-    "ram", "sdk", "sql", "svg", "tb", "tcp", "toml", "ui", "uri", "url", "usb", "utf", "ux",
-    "wasm", "xml", "yaml",
+    "abi", "api", "ascii", "ast", "bom", "cd", "ci", "cli", "cmd", "cpu", "crlf", "css", "csv",
+    "dns", "dom", "dst", "eof", "eol", "faq", "ffi", "fifo", "fst", "gb", "gc", "gcc", "get",
+    "gpu", "gui", "hsv", "html", "http", "https", "id", "ide", "io", "ip", "jit", "js", "json",
+    "kb", "lifo", "llvm", "mb", "ok", "oop", "os", "pdf", "png", "post", "put", "ram", "readme",
+    "rgb", "sdk", "sql", "ssh", "ssl", "svg", "tb", "tcp", "tdd", "tls", "toml", "tv", "udp", "ui",
+    "uri", "url", "usb", "utf", "ux", "vm", "wasm", "xhtml", "xml", "yaml",
+];
+
+/// Last words of the names of technical things, not organisations: "Transmission Control
+/// Protocol", "Foreign Function Interface", "Open Font License".
+pub const TECHNICAL_WORDS: &[&str] = &[
+    "algorithm",
+    "architecture",
+    "compiler",
+    "encoding",
+    "environment",
+    "format",
+    "initialisation",
+    "initialization",
+    "interface",
+    "language",
+    "licence",
+    "license",
+    "notation",
+    "paradigm",
+    "programming",
+    "protocol",
+    "specification",
+    "syntax",
 ];
 
 /// Capitalised words that are not names: months, days, the pronoun I, keys of a keyboard.
@@ -1424,6 +1449,7 @@ mod tests {
             GIVEN_NAMES,
             PLACES,
             TECHNICAL_ACRONYMS,
+            TECHNICAL_WORDS,
             NOT_NAMES,
             PERSON_TITLES,
             ORGANISATION_WORDS,

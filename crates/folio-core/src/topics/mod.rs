@@ -175,6 +175,7 @@ pub fn discover(corpus: &Corpus) -> Vec<Draft> {
         .iter()
         .enumerate()
         .flat_map(|(r, w)| names::find(w, &usage).into_iter().map(move |f| (r, f)))
+        .filter(|(_, f)| !f.is_part_reference())
         .collect();
     let mut drafts: Vec<Draft> = variants::topics(&found, &usage)
         .into_iter()

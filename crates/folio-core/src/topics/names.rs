@@ -8,6 +8,12 @@
 pub use super::capitals::{words, Usage, Word};
 use super::lexicon::{contains, NOT_NAMES, PERSON_TITLES};
 
+/// Words that name a part of a document, or of a law.
+const PART_WORDS: &[&str] = &[
+    "appendix", "article", "chapter", "example", "exercise", "fig", "figure", "lesson", "listing",
+    "page", "part", "section", "step", "table", "unit", "vol", "volume",
+];
+
 /// Small words that join the words of a name ("Bank of England").
 pub(super) const CONNECTORS: &[&str] = &["de", "for", "of", "the", "van", "von"];
 
@@ -38,6 +44,22 @@ pub struct Found {
 impl Found {
     pub fn name(&self) -> String {
         self.words.join(" ")
+    }
+
+    /// A reference to a part of a document, not a name: a word such as "Appendix", "Chapter"
+    /// or "Listing", alone (the number after it is no word of a name: "Listing 4-1") or with
+    /// numbers or a letter ("Appendix B", "Part II").
+    pub fn is_part_reference(&self) -> bool {
+        let [first, rest @ ..] = self.words.as_slice() else {
+            return false;
+        };
+        let number = |w: &String| {
+            let w = w.trim_end_matches(['.', ':']);
+            let digits = w.chars().all(|c| c.is_ascii_digit() || "-.".contains(c));
+            let roman = w.chars().all(|c| "IVXLC".contains(c));
+            !w.is_empty() && (digits || roman || w.chars().count() == 1)
+        };
+        contains(PART_WORDS, &first.to_lowercase()) && rest.iter().all(number)
     }
 }
 

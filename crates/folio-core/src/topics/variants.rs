@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::groups::{group_of, Context};
-use super::lexicon::{contains, DEMONYMS, PLACES};
+use super::lexicon::{contains, DEMONYMS, PLACES, TECHNICAL_ACRONYMS, TECHNICAL_WORDS};
 use super::names::{abbreviates, Found, Usage};
 use super::Group;
 
@@ -225,9 +225,15 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
             };
             t.group = group_of(&t.name, context, &common);
             // A name the text abbreviates is shown with its acronym; one defined in the text
-            // ("Peoples Labour Federation (PLF)") names an organisation.
+            // ("Peoples Labour Federation (PLF)") names an organisation, unless it names a
+            // technical thing ("Hypertext Transfer Protocol (HTTP)").
             if let Some((acronym, defined)) = expansions.get(&t.name) {
-                if *defined {
+                let last = t.name.rsplit(' ').next().unwrap_or_default();
+                let technical = contains(TECHNICAL_ACRONYMS, &acronym.to_lowercase())
+                    || contains(TECHNICAL_WORDS, &last.to_lowercase());
+                if technical {
+                    t.group = Group::Other;
+                } else if *defined {
                     t.group = Group::Organisations;
                 }
                 t.name = format!("{} ({acronym})", t.name);
