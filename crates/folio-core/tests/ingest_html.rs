@@ -179,6 +179,21 @@ fn the_title_is_the_first_h1_else_title_else_the_file_name() {
 }
 
 #[test]
+fn a_links_mark_to_its_own_place_is_markup() {
+    let doc = one(
+        "p.html",
+        "<h2 id=install>Install<a class=headerlink href=\"#install\">¶</a></h2>\
+         <p>Text <a href=#install>#</a> and <a href=https://x.org>#</a>.</p>\
+         <h2 id=use><a class=header href=#use>Use</a><span><a href=#use>#</a></span></h2><p>x</p>",
+    );
+    assert_eq!(outline(&doc), "  # Install [install] P\n  # Use [use] P");
+    assert_eq!(
+        blocks(&doc).lines().nth(1).unwrap(),
+        "  Text and [#](https://x.org)."
+    );
+}
+
+#[test]
 fn the_sites_name_goes_from_the_titles_of_its_pages() {
     let ingested = ingest(&[
         file("a.html", "<title>Install - My Project</title><p>x</p>"),
@@ -243,6 +258,17 @@ fn the_pages_chrome_is_kept_apart() {
     assert_eq!(doc.header, ["Menu one", "T"]);
     assert_eq!(blocks(&doc), "§ In…\n  In.");
     assert_eq!(doc.footer, ["Related", "Aside"]);
+
+    // By their roles: a menu made of <div>s, the main content, the page's footer.
+    let doc = one(
+        "r.html",
+        "<div role=navigation><div><a href=a.html>A</a></div><div>B</div></div>\
+         <div role=main><div><h1>T</h1></div><div><p>In.</p></div></div>\
+         <div role=contentinfo><div>© me</div></div>",
+    );
+    assert_eq!(doc.header, ["A", "B", "T"]);
+    assert_eq!(blocks(&doc), "§ In…\n  In.");
+    assert_eq!(doc.footer, ["© me"]);
 
     // Chrome between two parts of the text stays where it is.
     let doc = one("c.html", "<p>One.</p><nav>Jump</nav><p>Two.</p>");

@@ -106,6 +106,8 @@ fn html_line() -> impl Strategy<Value = String> {
             "<hr>", "</p>", "<template>", "</template>", "<dl><dt>", "<dd>", "</dl>", "</h2>",
             "<script>if (a < b) { x('<p>'); }</script>", "<!-- <p>not text</p> -->",
             "<style>p { color: red }</style>", "<!DOCTYPE html>", "&nbsp;&copy;&#146;&bogus;",
+            "<div role=navigation>", "<div role=main>", "<div role=contentinfo>",
+            "<a href=#s2>¶</a>", "<sup><a href=#s3>1</a></sup>",
         ])
         .prop_map(String::from),
     ]

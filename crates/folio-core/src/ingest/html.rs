@@ -5,8 +5,9 @@
 //! gives author, dates, keywords and section.
 //!
 //! The page's chrome — `<nav>`, a `<header>` or `<footer>` outside an `<article>`, `<main>` or
-//! `<section>`, and, when the page has a `<main>`, everything outside it — is kept as the
-//! document's header lines when it comes before the text, as footer lines after it.
+//! `<section>` (or elements of those ARIA roles), and, when the page has a `<main>` (or an
+//! element of role `main`), everything outside it — is kept as the document's header lines
+//! when it comes before the text, as footer lines after it.
 //!
 //! Markup, scripts, styles, comments, `<template>` and elements marked `hidden` are not text.
 //! Every other piece of text is listed for the lossless check, and white space folds as a
@@ -137,6 +138,44 @@ enum Field {
     Tags,
 }
 
+/// An element that holds a region of the page (hidden, chrome, main) until its end tag: its
+/// name, and how many elements of that name are open from it on, itself included.
+struct Nest {
+    name: String,
+    depth: usize,
+}
+
+impl Nest {
+    fn new(name: &str) -> Nest {
+        Nest {
+            name: name.to_string(),
+            depth: 1,
+        }
+    }
+
+    fn start(&mut self, name: &str) {
+        if name == self.name {
+            self.depth += 1;
+        }
+    }
+
+    /// True when `name` ends the element itself.
+    fn end(&mut self, name: &str) -> bool {
+        if name == self.name {
+            self.depth -= 1;
+        }
+        self.depth == 0
+    }
+}
+
+/// Whether a tag opens the page's main content: `<main>`, or any element of role `main`.
+fn is_main(tag: &StartTag) -> bool {
+    tag.name == "main" || tag.attr("role") == Some("main")
+}
+
+/// Marks of a link to its own place (`<a href="#install">¶</a>` beside a heading): markup.
+const PERMALINKS: &[&str] = &["#", "¶", "§", "🔗", "⚓", "∞"];
+
 /// An open container block.
 enum Open {
     Quote(Vec<Block>),
@@ -184,16 +223,17 @@ struct Reader<'s> {
     in_title: bool,
     title_text: String,
     meta: Metadata,
-    /// A hidden element (`<template>`, `hidden`) being skipped: its name and nesting depth.
-    hidden: Option<(String, usize)>,
-    /// Open chrome elements, and the chrome text being gathered as a line.
-    chrome: usize,
+    /// A hidden element (`<template>`, `hidden`) being skipped.
+    hidden: Option<Nest>,
+    /// The chrome element open, and the chrome text being gathered as a line.
+    chrome: Option<Nest>,
     chrome_line: String,
     /// Chrome met after the text began: footer lines, unless more text follows.
     pending: Vec<String>,
-    /// The page has a `<main>`; how many are open; open `<article>` and `<section>`.
+    /// The page has a `<main>` (or an element of role `main`); the one open; how many
+    /// `<article>` and `<section>` are open.
     has_main: bool,
-    main: usize,
+    main: Option<Nest>,
     content: usize,
     /// Element ids by the index of the section that holds them.
     anchors: HashMap<String, usize>,
@@ -204,7 +244,7 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
     let tokens = Tokenizer::default().feed(source);
     let has_main = tokens
         .iter()
-        .any(|t| matches!(t, Token::Start(tag) if tag.name == "main"));
+        .any(|t| matches!(t, Token::Start(tag) if is_main(tag)));
     let mut r = Reader {
         source,
         pieces: Vec::new(),
@@ -223,11 +263,11 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
         title_text: String::new(),
         meta: Metadata::default(),
         hidden: None,
-        chrome: 0,
+        chrome: None,
         chrome_line: String::new(),
         pending: Vec::new(),
         has_main,
-        main: 0,
+        main: None,
         content: 0,
         anchors: HashMap::new(),
         seen_content: false,
@@ -386,15 +426,23 @@ impl<'s> Reader<'s> {
         });
     }
 
-    /// Whether an element is chrome: `<nav>`, or a `<header>` or `<footer>` outside the
-    /// text's own elements; never inside a list, quote or table.
-    fn chrome_tag(&self, name: &str) -> bool {
-        let page = self.content == 0 && self.main == 0;
-        self.stack.is_empty() && (name == "nav" || matches!(name, "header" | "footer") && page)
+    /// Whether an element is chrome: `<nav>` (or of role `navigation` or `search`), or a
+    /// `<header>` or `<footer>` (or of role `banner` or `contentinfo`) outside the text's own
+    /// elements; never inside a list, quote or table.
+    fn chrome_tag(&self, tag: &StartTag) -> bool {
+        let (name, role) = (tag.name.as_str(), tag.attr("role").unwrap_or_default());
+        let page = self.content == 0 && self.main.is_none();
+        let navigation = name == "nav" || matches!(role, "navigation" | "search");
+        let page_chrome =
+            matches!(name, "header" | "footer") || matches!(role, "banner" | "contentinfo");
+        self.stack.is_empty()
+            && !VOID.contains(&name)
+            && !OPTIONAL_END.contains(&name)
+            && (navigation || page_chrome && page)
     }
 
     fn in_chrome(&self) -> bool {
-        self.chrome > 0 || (self.has_main && self.main == 0)
+        self.chrome.is_some() || (self.has_main && self.main.is_none())
     }
 
     fn cell_open(&self) -> bool {
@@ -442,6 +490,11 @@ impl<'s> Reader<'s> {
             } else if self.in_chrome() && !self.chrome_line.is_empty() {
                 push_folded(&mut self.chrome_line, text);
             }
+            return;
+        }
+        let link = self.links.iter().rev().flatten().next();
+        let to_here = link.is_some_and(|l| l.starts_with('#'));
+        if to_here && PERMALINKS.contains(&text.trim_matches(space)) {
             return;
         }
         self.piece(offset, text);
@@ -518,15 +571,12 @@ impl<'s> Reader<'s> {
 
     fn start(&mut self, tag: StartTag) {
         let name = tag.name.as_str();
-        if let Some((hidden, depth)) = &mut self.hidden {
-            if hidden == name {
-                *depth += 1;
-            }
-            return;
+        if let Some(hidden) = &mut self.hidden {
+            return hidden.start(name);
         }
         let hides = name == "template" || tag.attr("hidden").is_some();
         if hides && !VOID.contains(&name) && !OPTIONAL_END.contains(&name) {
-            self.hidden = Some((tag.name.clone(), 1));
+            self.hidden = Some(Nest::new(name));
             return;
         }
         let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
@@ -544,19 +594,23 @@ impl<'s> Reader<'s> {
                 return;
             }
             "meta" => return self.meta_tag(&tag),
-            "main" => {
-                self.end_chrome_line();
-                self.close_inline();
-                self.main += 1;
-                return;
-            }
             "article" | "section" => self.content += 1,
             _ => {}
         }
-        if self.chrome_tag(name) {
+        if let Some(main) = &mut self.main {
+            main.start(name);
+        } else if is_main(&tag) && self.chrome.is_none() {
+            self.end_chrome_line();
+            self.close_inline();
+            self.main = Some(Nest::new(name));
+            return;
+        }
+        if let Some(chrome) = &mut self.chrome {
+            chrome.start(name);
+        } else if self.chrome_tag(&tag) {
             self.close_inline();
             self.end_chrome_line();
-            self.chrome += 1;
+            self.chrome = Some(Nest::new(name));
             return;
         }
         if self.in_chrome() {
@@ -799,12 +853,9 @@ impl<'s> Reader<'s> {
     }
 
     fn end(&mut self, name: &str) {
-        if let Some((hidden, depth)) = &mut self.hidden {
-            if hidden == name {
-                *depth -= 1;
-                if *depth == 0 {
-                    self.hidden = None;
-                }
+        if let Some(hidden) = &mut self.hidden {
+            if hidden.end(name) {
+                self.hidden = None;
             }
             return;
         }
@@ -822,14 +873,14 @@ impl<'s> Reader<'s> {
             "article" | "section" => self.content = self.content.saturating_sub(1),
             _ => {}
         }
-        if self.chrome > 0 && self.chrome_tag(name) {
+        if self.chrome.as_mut().is_some_and(|chrome| chrome.end(name)) {
+            self.chrome = None;
             self.end_chrome_line();
-            self.chrome -= 1;
             return;
         }
-        if name == "main" && self.main > 0 {
+        if self.main.as_mut().is_some_and(|main| main.end(name)) {
+            self.main = None;
             self.close_inline();
-            self.main -= 1;
             return;
         }
         if self.in_chrome() {
