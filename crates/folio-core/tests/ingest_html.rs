@@ -270,6 +270,15 @@ fn the_pages_chrome_is_kept_apart() {
     assert_eq!(blocks(&doc), "§ In…\n  In.");
     assert_eq!(doc.footer, ["© me"]);
 
+    // As marked for Pagefind.
+    let doc = one(
+        "f.html",
+        "<div>Menu</div><article data-pagefind-body><p>In.</p>\
+         <div data-pagefind-ignore>Share this</div><p>More.</p></article>",
+    );
+    assert_eq!(doc.header, ["Menu"]);
+    assert_eq!(blocks(&doc), "§ In…\n  In.\n  Share this\n  More.");
+
     // Chrome between two parts of the text stays where it is.
     let doc = one("c.html", "<p>One.</p><nav>Jump</nav><p>Two.</p>");
     assert_eq!(blocks(&doc), "§ One…\n  One.\n  Jump\n  Two.");

@@ -168,9 +168,12 @@ impl Nest {
     }
 }
 
-/// Whether a tag opens the page's main content: `<main>`, or any element of role `main`.
+/// Whether a tag opens the page's main content: `<main>`, any element of role `main`, or one
+/// marked for Pagefind as the body (`data-pagefind-body`).
 fn is_main(tag: &StartTag) -> bool {
-    tag.name == "main" || tag.attr("role") == Some("main")
+    tag.name == "main"
+        || tag.attr("role") == Some("main")
+        || tag.attr("data-pagefind-body").is_some()
 }
 
 /// Marks of a link to its own place (`<a href="#install">¶</a>` beside a heading): markup.
@@ -426,13 +429,15 @@ impl<'s> Reader<'s> {
         });
     }
 
-    /// Whether an element is chrome: `<nav>` (or of role `navigation` or `search`), or a
-    /// `<header>` or `<footer>` (or of role `banner` or `contentinfo`) outside the text's own
-    /// elements; never inside a list, quote or table.
+    /// Whether an element is chrome: `<nav>` (or of role `navigation` or `search`, or marked
+    /// `data-pagefind-ignore`), or a `<header>` or `<footer>` (or of role `banner` or
+    /// `contentinfo`) outside the text's own elements; never inside a list, quote or table.
     fn chrome_tag(&self, tag: &StartTag) -> bool {
         let (name, role) = (tag.name.as_str(), tag.attr("role").unwrap_or_default());
         let page = self.content == 0 && self.main.is_none();
-        let navigation = name == "nav" || matches!(role, "navigation" | "search");
+        let navigation = name == "nav"
+            || matches!(role, "navigation" | "search")
+            || tag.attr("data-pagefind-ignore").is_some();
         let page_chrome =
             matches!(name, "header" | "footer") || matches!(role, "banner" | "contentinfo");
         self.stack.is_empty()
