@@ -97,15 +97,21 @@ fn bad_input_fails_with_the_file_and_cause() {
 fn skipped_files_are_warned_about() {
     let dir = folder(
         "skip",
-        &[("a.md", b"# A\n\nText.\n"), ("image.png", b"\x89PNG")],
+        &[
+            ("a.md", b"# A\n\nText.\n"),
+            ("notes.docx", b"PK\x03\x04"),
+            ("image.png", b"\x89PNG"),
+        ],
     );
     let out = folio(&["inspect", dir.to_str().unwrap()]);
     assert!(out.status.success());
+    let warnings = text(&out.stderr);
     assert!(
-        text(&out.stderr).contains("warning: image.png: skipped"),
-        "{}",
-        text(&out.stderr)
+        warnings.contains("warning: notes.docx: skipped"),
+        "{warnings}"
     );
+    // An image is published with the app, not skipped.
+    assert!(!warnings.contains("image.png"), "{warnings}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 

@@ -497,8 +497,8 @@ impl<'s> Reader<'s> {
             }
             return;
         }
-        let link = self.links.iter().rev().flatten().next();
-        let to_here = link.is_some_and(|l| l.starts_with('#'));
+        let link = self.links.iter().rev().flatten().next().cloned();
+        let to_here = link.as_ref().is_some_and(|l| l.starts_with('#'));
         if to_here && PERMALINKS.contains(&text.trim_matches(space)) {
             return;
         }
@@ -508,13 +508,12 @@ impl<'s> Reader<'s> {
             return;
         }
         self.before_text();
-        let link = self.links.iter().rev().flatten().next().cloned();
         let style = Style {
             emphasis: self.style[0] > 0,
             strong: self.style[1] > 0,
             strikethrough: self.style[2] > 0,
             code: self.style[3] > 0,
-            note: self.sup > 0 && link.as_ref().is_some_and(|l| l.starts_with('#')),
+            note: self.sup > 0 && to_here,
             image: false,
         };
         self.push_inline(text, style, link);
