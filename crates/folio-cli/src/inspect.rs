@@ -30,6 +30,15 @@ pub fn run(dir: &Path, json: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// The first `n` items, quoted, then "…" if there are more.
+fn list(items: &[String], n: usize) -> String {
+    let mut shown: Vec<String> = items.iter().take(n).map(|i| format!("{i:?}")).collect();
+    if items.len() > n {
+        shown.push("…".into());
+    }
+    shown.join(", ")
+}
+
 fn stamp(stamp: &Stamp) -> String {
     if stamp.iso.is_empty() || stamp.iso == stamp.text {
         stamp.text.clone()
@@ -63,6 +72,13 @@ pub fn summary(dir: &Path, ingested: &Ingested) -> String {
             corpus.len(),
             bundle.index.term_count(),
             blob.len() - corpus.len()
+        ));
+    }
+    if !ingested.media.is_empty() {
+        let n = ingested.media.len();
+        out.push_str(&format!(
+            "images: {n} published with the app in media/ ({})\n",
+            list(&ingested.media, 3)
         ));
     }
     for (doc, coverage) in docs.iter().zip(&ingested.coverage) {
@@ -106,6 +122,19 @@ fn document(doc: &Document, coverage: &Coverage) -> String {
     }
     for note in &meta.notes {
         field("note", note.clone());
+    }
+    // What a page keeps apart from its text: its title and metadata, menus, footers.
+    if doc.format == SourceFormat::Html && !(doc.header.is_empty() && doc.footer.is_empty()) {
+        let lines = |n: usize| format!("{n} line{}", if n == 1 { "" } else { "s" });
+        let mut apart = format!("{} before the text", lines(doc.header.len()));
+        if !doc.header.is_empty() {
+            apart.push_str(&format!(" ({})", list(&doc.header, 3)));
+        }
+        apart.push_str(&format!(", {} after", lines(doc.footer.len())));
+        if !doc.footer.is_empty() {
+            apart.push_str(&format!(" ({})", list(&doc.footer, 2)));
+        }
+        field("apart", apart);
     }
     field(
         "coverage",

@@ -94,6 +94,35 @@ fn bad_input_fails_with_the_file_and_cause() {
 }
 
 #[test]
+fn inspect_shows_the_images_published_and_what_a_page_keeps_apart() {
+    let dir = folder(
+        "page",
+        &[
+            (
+                "page.html",
+                b"<title>Page - Site</title><nav>Home</nav><main><p>Text \
+                  <img src=shot.png alt=Shot></p></main><footer>(c) me</footer>",
+            ),
+            ("shot.png", b"\x89PNG"),
+        ],
+    );
+    let out = folio(&["inspect", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for expected in [
+        "images: 1 published with the app in media/ (\"shot.png\")",
+        "source    page.html (HTML)",
+        "apart     2 lines before the text (\"Page - Site\", \"Home\"), 1 line after (\"(c) me\")",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing `{expected}` in:\n{stdout}"
+        );
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn skipped_files_are_warned_about() {
     let dir = folder(
         "skip",

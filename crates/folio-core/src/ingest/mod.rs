@@ -54,6 +54,8 @@ pub struct Ingested {
     /// One entry per document, in corpus order.
     pub coverage: Vec<Coverage>,
     pub topics: Topics,
+    /// The images of the folder, published with the app as `media/<path>`, by path.
+    pub media: Vec<String>,
 }
 
 /// The formats a file name selects, by extension.
@@ -134,11 +136,14 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     drafts.extend(topics::from_metadata(&corpus));
     drafts.extend(topics::discover(&corpus));
     let topics = topics::assemble(&corpus, drafts);
+    let mut media: Vec<String> = media.into_iter().collect();
+    media.sort();
     Ok(Ingested {
         corpus,
         warnings,
         coverage,
         topics,
+        media,
     })
 }
 
