@@ -19,8 +19,7 @@ use crate::slug::slug;
 /// one, or to an image of the folder (`media`, published with the app as `media/<path>`), and
 /// warns about each relative link that leads to none of them.
 pub fn resolve(corpus: &mut Corpus, media: &HashSet<String>) -> Vec<Warning> {
-    let mut targets = Targets::of(corpus);
-    targets.media = media.clone();
+    let targets = Targets::of(corpus, media);
     let mut warnings = Vec::new();
     let mut warned = HashSet::new();
     for document in &mut corpus.documents {
@@ -70,13 +69,13 @@ struct Target {
 }
 
 /// The documents by source path, and the headings of each; the images of the folder.
-struct Targets {
+struct Targets<'m> {
     by_path: HashMap<String, Target>,
-    media: HashSet<String>,
+    media: &'m HashSet<String>,
 }
 
-impl Targets {
-    fn of(corpus: &Corpus) -> Targets {
+impl<'m> Targets<'m> {
+    fn of(corpus: &Corpus, media: &'m HashSet<String>) -> Targets<'m> {
         let target = |d: &Document| {
             let mut by_slug: HashMap<String, Vec<String>> = HashMap::new();
             for s in d.sections.iter().filter(|s| !s.untitled) {
@@ -99,7 +98,7 @@ impl Targets {
                 .iter()
                 .map(|d| (d.source.clone(), target(d)))
                 .collect(),
-            media: HashSet::new(),
+            media,
         }
     }
 
@@ -361,18 +360,18 @@ mod tests {
         }
     }
 
+    /// Where `link` leads from `from`, as a link or, if `image`, as an image's source.
+    fn lead(from: &str, link: &str, image: bool) -> Outcome {
+        let media = ["guide/shot 1.png", "logo.svg"].map(String::from).into();
+        Targets::of(&corpus(), &media).address(from, link, image)
+    }
+
     fn address(from: &str, link: &str) -> Outcome {
-        let corpus = corpus();
-        let mut targets = Targets::of(&corpus);
-        targets.media = ["guide/shot 1.png", "logo.svg"].map(String::from).into();
-        targets.address(from, link, false)
+        lead(from, link, false)
     }
 
     fn image(from: &str, link: &str) -> Outcome {
-        let corpus = corpus();
-        let mut targets = Targets::of(&corpus);
-        targets.media = ["guide/shot 1.png", "logo.svg"].map(String::from).into();
-        targets.address(from, link, true)
+        lead(from, link, true)
     }
 
     #[test]
