@@ -81,6 +81,16 @@ pub fn summary(dir: &Path, ingested: &Ingested) -> String {
             list(&ingested.media, 3)
         ));
     }
+    if let Some(listing) = &ingested.listing {
+        out.push_str(&format!(
+            "order: as {} lists them ({} of {})\n",
+            listing.file,
+            docs.iter()
+                .filter(|d| listing.entries.iter().any(|(path, _)| *path == d.source))
+                .count(),
+            docs.len()
+        ));
+    }
     for (doc, coverage) in docs.iter().zip(&ingested.coverage) {
         out.push_str(&document(doc, coverage));
     }
@@ -116,6 +126,9 @@ fn document(doc: &Document, coverage: &Coverage) -> String {
     }
     if let Some(written) = &meta.written {
         field("written", stamp(written));
+    }
+    if let Some(weight) = meta.weight {
+        field("weight", weight.0.to_string());
     }
     if !meta.tags.is_empty() {
         field("tags", meta.tags.join(", "));

@@ -123,6 +123,43 @@ fn inspect_shows_the_images_published_and_what_a_page_keeps_apart() {
 }
 
 #[test]
+fn inspect_shows_the_reading_order_and_what_set_it() {
+    let dir = folder(
+        "book",
+        &[
+            (
+                "SUMMARY.md",
+                b"# Summary\n\n- [Intro](intro.md)\n- [Use](use.md)\n",
+            ),
+            ("use.md", b"---\nweight: 2\n---\n# Use\n\nText.\n"),
+            ("intro.md", b"# Intro\n\nText.\n"),
+            ("extra.md", b"# Extra\n\nText.\n"),
+        ],
+    );
+    let out = folio(&["inspect", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("order: as SUMMARY.md lists them (2 of 3)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  weight    2\n"), "{stdout}");
+    let at = |id: &str| stdout.find(&format!("\n{id}  ")).unwrap_or(usize::MAX);
+    assert!(
+        at("intro") < at("use") && at("use") < at("extra"),
+        "{stdout}"
+    );
+    assert!(
+        text(&out.stderr).contains(
+            "SUMMARY.md: 1 document is not listed, so it comes after the listed ones: extra.md"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn skipped_files_are_warned_about() {
     let dir = folder(
         "skip",

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// All documents of one data folder, in a stable order (by source file name).
+/// All documents of one data folder, in reading order (see `ingest::order`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Corpus {
     pub documents: Vec<Document>,
@@ -64,7 +64,28 @@ pub struct Metadata {
     pub tags: Vec<String>,
     /// Notes that follow the signature, such as a parenthesised remark.
     pub notes: Vec<String>,
+    /// Where the document goes among the documents of its folder, when its front matter says
+    /// (`weight`, `order`, `nav_order` or `sidebar_position`): lower first. Orders the corpus
+    /// at build time; not embedded.
+    #[serde(skip)]
+    pub weight: Option<Weight>,
+    /// Why the page is not to be published, when it says so itself (a `robots` `noindex`, or a
+    /// redirect to another page). Read at build time; not embedded.
+    #[serde(skip)]
+    pub unlisted: Option<String>,
 }
+
+/// A document's place among its siblings, as its front matter gives it.
+#[derive(Debug, Clone, Copy)]
+pub struct Weight(pub f64);
+
+impl PartialEq for Weight {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.total_cmp(&other.0).is_eq()
+    }
+}
+
+impl Eq for Weight {}
 
 /// A run of a document between two headings (or section breaks).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

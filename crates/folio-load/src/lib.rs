@@ -1,7 +1,8 @@
 //! Reading a data folder from disk: every file below it, as [`SourceFile`]s in a stable order.
 //!
 //! This is the only place that touches the file system for ingest; the build script and the
-//! command line share it. Hidden files and folders (names starting with `.`) are left out, as
+//! command line share it. Besides the folder, it reads one file above it: the MkDocs
+//! configuration of a folder that is MkDocs' `docs_dir`, for the order of its pages. Hidden files and folders (names starting with `.`) are left out, as
 //! version-control and editor files are; everything else is handed to ingest, which decides
 //! what to read and warns about what it skips.
 
@@ -9,6 +10,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use folio_core::ingest::order;
 pub use folio_core::ingest::{ingest, Ingested, SourceFile, Warning};
 
 /// A folder or file that could not be read.
@@ -26,12 +28,52 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads every non-hidden file below `dir`, sorted by relative path.
+/// Reads every non-hidden file below `dir`, sorted by relative path, and the MkDocs
+/// configuration above it when `dir` is its `docs_dir` (as `../mkdocs.yml`), for the order of
+/// the pages.
 pub fn load_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
     let mut files = Vec::new();
     walk(dir, dir, &mut files)?;
+    files.extend(mkdocs_above(dir)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// The MkDocs configuration of the folder above `dir`, if it names `dir` as its `docs_dir`.
+fn mkdocs_above(dir: &Path) -> Result<Option<SourceFile>, LoadError> {
+    let Ok(dir) = dir.canonicalize() else {
+        return Ok(None);
+    };
+    let Some(parent) = dir.parent() else {
+        return Ok(None);
+    };
+    for name in order::MKDOCS {
+        let path = parent.join(name);
+        if !path.is_file() {
+            continue;
+        }
+        let bytes = fs::read(&path).map_err(|cause| LoadError {
+            path: path.clone(),
+            cause,
+        })?;
+        // A configuration that is not YAML is taken when the folder has the default name, so
+        // that the build says what is wrong with it.
+        let docs_dir = std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(order::mkdocs_docs_dir)
+            .unwrap_or_else(|| "docs".into());
+        let names_dir = parent
+            .join(docs_dir)
+            .canonicalize()
+            .is_ok_and(|docs| docs == dir);
+        if names_dir {
+            return Ok(Some(SourceFile {
+                path: format!("../{name}"),
+                bytes,
+            }));
+        }
+    }
+    Ok(None)
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> Result<(), LoadError> {
@@ -80,6 +122,34 @@ mod tests {
         let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(names, ["b.txt", "sub/a.md"]);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn reads_the_mkdocs_configuration_of_its_docs_dir() {
+        let root = std::env::temp_dir().join(format!("folio-load-mkdocs-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(root.join("pages")).unwrap();
+        fs::create_dir_all(root.join("docs")).unwrap();
+        fs::write(root.join("pages/a.md"), "A").unwrap();
+        fs::write(root.join("docs/b.md"), "B").unwrap();
+        let config = "site_name: S\ndocs_dir: pages\nnav:\n  - a.md\n";
+        fs::write(root.join("mkdocs.yml"), config).unwrap();
+        let names = |dir: &str| -> Vec<String> {
+            load_dir(&root.join(dir))
+                .unwrap()
+                .into_iter()
+                .map(|f| f.path)
+                .collect()
+        };
+        assert_eq!(names("pages"), ["../mkdocs.yml", "a.md"]);
+        assert_eq!(names("docs"), ["b.md"]);
+        let files = load_dir(&root.join("pages")).unwrap();
+        assert_eq!(files[0].bytes, config.as_bytes());
+        // Not YAML: taken for a folder named `docs`, so that the build can say so.
+        fs::write(root.join("mkdocs.yml"), "nav: [\n").unwrap();
+        assert_eq!(names("docs"), ["../mkdocs.yml", "b.md"]);
+        assert_eq!(names("pages"), ["a.md"]);
+        fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Markdown front matter (YAML between `---`, TOML between `+++`) into a document's title and
-//! metadata: title, author(s), date, tags, topics or keywords, categories. A malformed block
+//! metadata: title, author(s), date, tags, topics or keywords, categories, and the document's
+//! place in its folder (`weight`, `nav_order`, `sidebar_position`, `order`). A malformed block
 //! stops the build with the file, the line and the parser's reason.
 
 use pulldown_cmark::MetadataBlockKind;
 
 use super::date::stamp_or_text;
 use crate::error::{Error, Result};
-use crate::model::Metadata;
+use crate::model::{Metadata, Weight};
 
 /// Fills `meta` from front matter and returns the title it gives, if any.
 pub(super) fn read_front_matter(
@@ -27,6 +28,24 @@ pub(super) fn read_front_matter(
             "date" => meta.written = Some(stamp_or_text(&values.join(" "))),
             "tags" | "topics" | "keywords" => meta.tags.extend(split_tags(values)),
             "category" | "categories" => meta.categories.extend(split_tags(values)),
+            "weight" | "nav_order" | "sidebar_position" | "order" if meta.weight.is_none() => {
+                let value = values.join(" ");
+                match value.trim().parse::<f64>() {
+                    Ok(weight) if weight.is_finite() => meta.weight = Some(Weight(weight)),
+                    // Some generators give `order` other meanings ("asc"): only these three
+                    // keys always name a position.
+                    _ if key.eq_ignore_ascii_case("order") => {}
+                    _ => {
+                        return Err(Error::source(
+                            path,
+                            format!(
+                                "front matter `{key}` must be a number (the document's place \
+                                 among the documents of its folder), not {value:?}"
+                            ),
+                        ))
+                    }
+                }
+            }
             _ => {}
         }
     }

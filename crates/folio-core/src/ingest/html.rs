@@ -967,6 +967,9 @@ impl<'s> Reader<'s> {
             .or(tag.attr("property"))
             .unwrap_or_default();
         let key = key.to_ascii_lowercase();
+        if let Some(why) = unlisted(&key, tag) {
+            self.meta.unlisted.get_or_insert(why);
+        }
         let Some(&(_, field)) = META.iter().find(|(k, _)| *k == key) else {
             return;
         };
@@ -1160,6 +1163,29 @@ impl<'s> Reader<'s> {
 }
 
 /// Whether an element ends the paragraph before it.
+/// Why a `<meta>` says its page is not to be published: `robots` with `noindex` (generators
+/// mark their print-everything and redirect pages so), or a redirect (`http-equiv="refresh"`
+/// with a URL).
+fn unlisted(name: &str, tag: &StartTag) -> Option<String> {
+    let content = tag.attr("content").unwrap_or_default();
+    if name == "robots"
+        && content
+            .split([',', ' '])
+            .any(|word| word.eq_ignore_ascii_case("noindex"))
+    {
+        return Some(format!(
+            "the page asks not to be indexed (<meta name=\"robots\" content=\"{content}\">)"
+        ));
+    }
+    let refresh = tag
+        .attr("http-equiv")
+        .is_some_and(|e| e.eq_ignore_ascii_case("refresh"));
+    let lower = content.to_ascii_lowercase();
+    let url = lower.find("url=").map(|at| &content[at + 4..])?;
+    let url = url.trim_matches(|c: char| space(c) || c == '\'' || c == '"');
+    (refresh && !url.is_empty()).then(|| format!("the page redirects to {url}"))
+}
+
 fn is_block(name: &str) -> bool {
     BLOCK_TAGS.contains(&name) || MORE_BLOCKS.contains(&name)
 }

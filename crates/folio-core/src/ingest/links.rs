@@ -201,7 +201,7 @@ fn has_scheme(link: &str) -> bool {
 
 /// The path `link` names, relative to the folder of the file at `from`; a leading `/` starts at
 /// the data folder. `.` and `..` are resolved; a `..` above the data folder stays.
-fn join(from: &str, link: &str) -> String {
+pub(super) fn join(from: &str, link: &str) -> String {
     let mut parts: Vec<&str> = Vec::new();
     if !link.starts_with('/') {
         parts.extend(from.split('/'));
@@ -277,7 +277,7 @@ fn percent_encode(path: &str) -> String {
 }
 
 /// Decodes `%20`-style escapes; a malformed escape or invalid UTF-8 leaves the text as written.
-fn percent_decode(text: &str) -> String {
+pub(super) fn percent_decode(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }

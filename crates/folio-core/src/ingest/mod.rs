@@ -12,6 +12,7 @@ pub mod html;
 mod html_text;
 mod links;
 pub mod markdown;
+pub mod order;
 pub mod text;
 
 use std::borrow::Cow;
@@ -56,6 +57,8 @@ pub struct Ingested {
     pub topics: Topics,
     /// The images of the folder, published with the app as `media/<path>`, by path.
     pub media: Vec<String>,
+    /// The table of contents that set the order of the documents, if the folder has one.
+    pub listing: Option<order::Listing>,
 }
 
 /// The formats a file name selects, by extension.
@@ -92,10 +95,31 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     let mut coverage = Vec::new();
     let mut curated = Vec::new();
     let mut media = HashSet::new();
+    let mut listing = None;
     for file in sorted {
         if file.path == topics::curated::FILE_NAME {
             let text = decode_text(&file.path, &file.bytes)?;
             curated = topics::curated::parse(&file.path, text)?;
+            continue;
+        }
+        if file.path == order::SUMMARY {
+            let text = decode_text(&file.path, &file.bytes)?;
+            if let Some(found) = order::summary(text) {
+                listing = Some(found);
+                continue;
+            }
+        }
+        let mkdocs = file.path.strip_prefix("../").unwrap_or(&file.path);
+        if order::MKDOCS.contains(&mkdocs) {
+            let text = decode_text(&file.path, &file.bytes)?;
+            let docs_in_data = !file.path.starts_with("../");
+            match order::mkdocs(&file.path, text, docs_in_data) {
+                Ok(found) => listing = listing.or(found),
+                Err(why) => warnings.push(Warning {
+                    file: file.path.clone(),
+                    message: format!("{why}; its nav is not used, the folder order is"),
+                }),
+            }
             continue;
         }
         if is_media(&file.path) {
@@ -112,6 +136,13 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
             continue;
         };
         let (document, report) = ingest_file(file, format)?;
+        if let Some(why) = &document.meta.unlisted {
+            warnings.push(Warning {
+                file: file.path.clone(),
+                message: format!("skipped: {why}"),
+            });
+            continue;
+        }
         if let Some(first) = documents.iter().find(|d| d.id == document.id) {
             return Err(Error::DuplicateId {
                 id: document.id,
@@ -125,6 +156,11 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     if documents.is_empty() {
         return Err(Error::EmptyCorpus);
     }
+    warnings.extend(order::arrange(
+        &mut documents,
+        &mut coverage,
+        listing.as_ref(),
+    ));
     html::trim_site_names(&mut documents);
     let mut corpus = Corpus { documents };
     warnings.extend(links::resolve(&mut corpus, &media));
@@ -144,6 +180,7 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
         coverage,
         topics,
         media,
+        listing,
     })
 }
 
@@ -170,7 +207,7 @@ pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document,
         SourceFormat::Markdown => markdown::read_checked(&file.path, &id, source)?,
         SourceFormat::Html => html::read_checked(&file.path, &id, source)?,
     };
-    if document.sections.iter().all(|s| s.blocks.is_empty()) {
+    if document.meta.unlisted.is_none() && document.sections.iter().all(|s| s.blocks.is_empty()) {
         return Err(Error::source(
             &file.path,
             "no body text: the file has a title or metadata but nothing to read",

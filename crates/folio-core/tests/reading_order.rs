@@ -1,0 +1,317 @@
+//! The reading order of a folder's documents: folder order (index pages first, front-matter
+//! weights, names compared as people sort them), a book's `SUMMARY.md`, and the pages that ask
+//! not to be published.
+
+mod common;
+
+use common::file;
+use folio_core::ingest::{ingest, Ingested, SourceFile};
+
+fn md(path: &str, front: &str) -> SourceFile {
+    let name = path.rsplit('/').next().unwrap();
+    let front = if front.is_empty() {
+        String::new()
+    } else {
+        format!("---\n{front}\n---\n")
+    };
+    file(path, &format!("{front}# {name}\n\nThe text of {path}.\n"))
+}
+
+fn run(files: &[SourceFile]) -> Ingested {
+    ingest(files).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn order(ingested: &Ingested) -> Vec<&str> {
+    ingested
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.source.as_str())
+        .collect()
+}
+
+fn warnings(ingested: &Ingested) -> Vec<String> {
+    ingested.warnings.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn folders_read_index_first_then_names_with_numbers_by_value() {
+    let ingested = run(&[
+        md("10-deploy.md", ""),
+        md("2-setup.md", ""),
+        md("Appendix.md", ""),
+        md("about.md", ""),
+        md("guide/zeta.md", ""),
+        md("guide/README.md", ""),
+        md("guide/alpha.md", ""),
+        md("guide.md", ""),
+        md("index.md", ""),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        [
+            "index.md",
+            "2-setup.md",
+            "10-deploy.md",
+            "about.md",
+            "Appendix.md",
+            "guide.md",
+            "guide/README.md",
+            "guide/alpha.md",
+            "guide/zeta.md",
+        ]
+    );
+    assert!(ingested.warnings.is_empty(), "{:?}", warnings(&ingested));
+    assert_eq!(ingested.listing, None);
+}
+
+#[test]
+fn front_matter_weights_come_first_lowest_first_and_folders_take_their_index_pages() {
+    let ingested = run(&[
+        md("a.md", ""),
+        md("b.md", "weight: 20"),
+        md("c.md", "nav_order: 1.5"),
+        md("d.md", "sidebar_position: 3"),
+        md("tour/index.md", "weight: 2"),
+        md("tour/stop.md", ""),
+        md("z.md", "order: 1"),
+        md("y.md", "order: asc"),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        [
+            "z.md",
+            "c.md",
+            "tour/index.md",
+            "tour/stop.md",
+            "d.md",
+            "b.md",
+            "a.md",
+            "y.md",
+        ]
+    );
+}
+
+#[test]
+fn toml_front_matter_gives_a_weight_too() {
+    let ingested = run(&[
+        md("a.md", ""),
+        file("b.md", "+++\ntitle = \"B\"\nweight = 1\n+++\n\nText.\n"),
+    ]);
+    assert_eq!(order(&ingested), ["b.md", "a.md"]);
+}
+
+#[test]
+fn a_weight_that_is_not_a_number_names_the_file_and_the_field() {
+    let err = ingest(&[md("a.md", ""), md("b.md", "weight: first")])
+        .unwrap_err()
+        .to_string();
+    for part in ["b.md", "`weight`", "must be a number", "\"first\""] {
+        assert!(err.contains(part), "{part:?} not in {err:?}");
+    }
+}
+
+#[test]
+fn the_coverage_reports_follow_their_documents() {
+    let ingested = run(&[md("b.md", ""), md("a.md", "weight: 1")]);
+    let sources: Vec<&str> = ingested.coverage.iter().map(|c| c.file.as_str()).collect();
+    assert_eq!(sources, order(&ingested));
+}
+
+const SUMMARY: &str = "# Summary\n\n[Preface](preface.md)\n\n---\n\n# User guide\n\n\
+- [Start](guide/start.md)\n  - [Install](guide/install.md)\n- [Draft]()\n\
+- [Gone](guide/gone.md)\n\n[Credits](credits.md)\n";
+
+#[test]
+fn a_book_summary_sets_the_order_and_is_not_a_document() {
+    let ingested = run(&[
+        file("SUMMARY.md", SUMMARY),
+        md("credits.md", ""),
+        md("guide/install.md", ""),
+        md("guide/start.md", ""),
+        md("preface.md", ""),
+        md("notes.md", ""),
+        md("a-loose-page.md", ""),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        [
+            "preface.md",
+            "guide/start.md",
+            "guide/install.md",
+            "credits.md",
+            "a-loose-page.md",
+            "notes.md",
+        ]
+    );
+    let listing = ingested.listing.as_ref().unwrap();
+    assert_eq!(listing.file, "SUMMARY.md");
+    assert_eq!(listing.entries.len(), 5);
+    assert_eq!(
+        warnings(&ingested),
+        [
+            "SUMMARY.md: line 12 lists guide/gone.md, which is not a document of the folder",
+            "SUMMARY.md: 2 documents are not listed, so they come after the listed ones: \
+             a-loose-page.md, notes.md",
+        ]
+    );
+}
+
+#[test]
+fn a_summary_of_prose_is_an_ordinary_document() {
+    let ingested = run(&[
+        file(
+            "SUMMARY.md",
+            "# Summary\n\nWe found that [cats](cats.md) sleep.\n",
+        ),
+        md("cats.md", ""),
+    ]);
+    assert_eq!(order(&ingested), ["cats.md", "SUMMARY.md"]);
+    assert_eq!(ingested.listing, None);
+}
+
+const PAGE: &str = "<!DOCTYPE html><html><head><title>Page</title></head>\
+<body><h1>Page</h1><p>Read me.</p></body></html>";
+
+#[test]
+fn pages_that_ask_not_to_be_indexed_or_redirect_are_skipped_with_a_warning() {
+    let ingested = run(&[
+        file("page.html", PAGE),
+        file(
+            "print.html",
+            "<html><head><meta name=\"robots\" content=\"noindex\"><title>All</title></head>\
+             <body><h1>All</h1><p>Everything again.</p></body></html>",
+        ),
+        file(
+            "moved.html",
+            "<html><head><meta http-equiv=\"refresh\" content=\"0; URL='page.html'\">\
+             </head><body></body></html>",
+        ),
+        file(
+            "old.html",
+            "<html><head><meta name=\"ROBOTS\" content=\"NoIndex, follow\"></head>\
+             <body><p>This page has moved.</p></body></html>",
+        ),
+    ]);
+    assert_eq!(order(&ingested), ["page.html"]);
+    assert_eq!(
+        warnings(&ingested),
+        [
+            "moved.html: skipped: the page redirects to page.html",
+            "old.html: skipped: the page asks not to be indexed \
+             (<meta name=\"robots\" content=\"NoIndex, follow\">)",
+            "print.html: skipped: the page asks not to be indexed \
+             (<meta name=\"robots\" content=\"noindex\">)",
+        ]
+    );
+}
+
+#[test]
+fn a_page_that_only_refreshes_itself_is_published() {
+    let ingested = run(&[file(
+        "live.html",
+        "<html><head><meta http-equiv=\"refresh\" content=\"30\"></head>\
+         <body><p>Scores.</p></body></html>",
+    )]);
+    assert_eq!(order(&ingested), ["live.html"]);
+}
+
+#[test]
+fn a_folder_of_skipped_pages_has_no_document() {
+    let err = ingest(&[file(
+        "print.html",
+        "<html><head><meta name=\"robots\" content=\"noindex\"></head><body><p>All.</p></body></html>",
+    )])
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("no document"), "{err}");
+}
+
+const MKDOCS: &str = "site_name: My Docs
+theme:
+  name: material
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+nav:
+  - Home: index.md
+  - 'User Guide':
+      - 'Writing': 'user-guide/writing.md'
+      - user-guide/styling.md
+  - About:
+      - 'License': about/license.md#terms
+      - Missing: about/missing.md
+  - Issues: https://example.com/issues
+";
+
+#[test]
+fn an_mkdocs_nav_above_the_folder_sets_the_order() {
+    let ingested = run(&[
+        file("../mkdocs.yml", MKDOCS),
+        md("about/license.md", ""),
+        md("index.md", ""),
+        md("user-guide/styling.md", ""),
+        md("user-guide/writing.md", ""),
+        md("changelog.md", ""),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        [
+            "index.md",
+            "user-guide/writing.md",
+            "user-guide/styling.md",
+            "about/license.md",
+            "changelog.md",
+        ]
+    );
+    assert_eq!(ingested.listing.as_ref().unwrap().file, "../mkdocs.yml");
+    assert_eq!(
+        warnings(&ingested),
+        [
+            "../mkdocs.yml: line 14 lists about/missing.md, which is not a document of the folder",
+            "../mkdocs.yml: 1 document is not listed, so it comes after the listed ones: \
+             changelog.md",
+        ]
+    );
+}
+
+#[test]
+fn an_mkdocs_nav_in_the_folder_is_read_from_its_docs_dir() {
+    let config = "site_name: S\ndocs_dir: site\nnav:\n  - b.md\n  - a.md\n";
+    let ingested = run(&[
+        file("mkdocs.yml", config),
+        md("site/a.md", ""),
+        md("site/b.md", ""),
+    ]);
+    assert_eq!(order(&ingested), ["site/b.md", "site/a.md"]);
+    assert!(ingested.warnings.is_empty(), "{:?}", warnings(&ingested));
+}
+
+#[test]
+fn an_mkdocs_configuration_without_a_nav_leaves_folder_order() {
+    let ingested = run(&[
+        file("../mkdocs.yml", "site_name: S\n"),
+        md("b.md", ""),
+        md("a.md", ""),
+    ]);
+    assert_eq!(order(&ingested), ["a.md", "b.md"]);
+    assert_eq!(ingested.listing, None);
+    assert!(ingested.warnings.is_empty(), "{:?}", warnings(&ingested));
+}
+
+#[test]
+fn an_mkdocs_configuration_that_is_not_yaml_is_named_in_a_warning() {
+    let ingested = run(&[
+        file("../mkdocs.yml", "nav: [\n"),
+        md("b.md", ""),
+        md("a.md", ""),
+    ]);
+    assert_eq!(order(&ingested), ["a.md", "b.md"]);
+    let said = warnings(&ingested);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("../mkdocs.yml: not valid YAML (line ")
+            && said[0].ends_with("; its nav is not used, the folder order is"),
+        "{said:?}"
+    );
+}
