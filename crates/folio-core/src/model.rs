@@ -66,25 +66,30 @@ pub struct Metadata {
     pub notes: Vec<String>,
     /// Where the document goes among the documents of its folder, when its front matter says
     /// (`weight`, `order`, `nav_order` or `sidebar_position`): lower first. Orders the corpus
-    /// at build time; not embedded.
+    /// at build time; neither embedded nor in the app.
+    #[cfg(feature = "ingest")]
     #[serde(skip)]
     pub weight: Option<Weight>,
     /// Why the page is not to be published, when it says so itself (a `robots` `noindex`, or a
-    /// redirect to another page). Read at build time; not embedded.
+    /// redirect to another page). Read at build time; neither embedded nor in the app.
+    #[cfg(feature = "ingest")]
     #[serde(skip)]
     pub unlisted: Option<String>,
 }
 
 /// A document's place among its siblings, as its front matter gives it.
+#[cfg(feature = "ingest")]
 #[derive(Debug, Clone, Copy)]
 pub struct Weight(pub f64);
 
+#[cfg(feature = "ingest")]
 impl PartialEq for Weight {
     fn eq(&self, other: &Self) -> bool {
         self.0.total_cmp(&other.0).is_eq()
     }
 }
 
+#[cfg(feature = "ingest")]
 impl Eq for Weight {}
 
 /// A run of a document between two headings (or section breaks).

@@ -30,6 +30,9 @@ const SMALL_WORDS: &[&str] = &[
     "or", "the", "to", "upon", "with",
 ];
 
+/// Latin abbreviations, without their dots: in capitals ("E.G.", "I.E."), never acronyms.
+const ABBREVIATIONS: &[&str] = &["cf", "eg", "etc", "ie", "nb", "viz", "vs"];
+
 /// A name found in the text: its words, and whether a person's title stood before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -76,6 +79,7 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
         // person's title ("two MPs").
         if w.acronym
             && (SMALL_WORDS.contains(&w.key.as_str())
+                || ABBREVIATIONS.contains(&w.key.replace('.', "").as_str())
                 || w.key.chars().all(|c| "ivx".contains(c))
                 || contains(PERSON_TITLES, &w.key))
         {
@@ -343,6 +347,12 @@ mod tests {
     fn small_words_and_roman_numerals_in_capitals_are_not_acronyms() {
         let found = names_in(&["THE STATE OF THE UNION. After World War II the UN and NATO met."]);
         assert_eq!(found, ["STATE", "UNION", "World War", "UN", "NATO"]);
+    }
+
+    #[test]
+    fn latin_abbreviations_in_capitals_are_not_acronyms() {
+        let found = names_in(&["E.G., the NGO works; I.E. it helps. VIZ. the CIA, ETC."]);
+        assert_eq!(found, ["NGO", "CIA"]);
     }
 
     #[test]

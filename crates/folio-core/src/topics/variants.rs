@@ -152,7 +152,15 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
             // A person's short form is one word, or ends in an initial ("John W."): "George
             // Washington" is a person of their own, not "George Washington Carver".
             let short = words.len() == 1 || words.last().is_some_and(|w| is_initial(w));
-            if starts.len() == 1 && (qualified(starts[0]) || short && person(starts[0])) {
+            // A first name follows the full name: a word written sections before it is a name
+            // of its own ("Rust", long before "Rust Rover"). A surname alone may come first: a
+            // text speaks of "Nixon" before it gives "Richard Nixon".
+            let first = |n: &String| names.get(n).and_then(|e| e.1.keys().next().copied());
+            let follows = |long: &String| first(name) >= first(long);
+            if starts.len() == 1
+                && follows(starts[0])
+                && (qualified(starts[0]) || short && person(starts[0]))
+            {
                 Some(starts[0].clone())
             } else if starts.is_empty()
                 && ends.len() == 1
@@ -292,8 +300,8 @@ mod tests {
             ("Brazil", false),
             ("War Department", false),
             ("War Department Brevet Captain Fremont", false),
-            ("Commemoration Committee", false),
             ("Commemoration Committee for the Chicago Martyrs", false),
+            ("Commemoration Committee", false),
             ("Middle East", false),
             ("Middle East of the Baghdad Pact", false),
             ("Arbitration", false),
@@ -376,8 +384,8 @@ mod tests {
             ("George Washington Carver", false),
             ("Jordan", false),
             ("Barbara Jordan", false),
-            ("John W.", false),
             ("John W. Davis", false),
+            ("John W.", false),
         ]);
         let topics = topics(&found, &Usage::default());
         let names: Vec<(&str, Group)> = topics
@@ -392,6 +400,33 @@ mod tests {
                 ("George Washington Carver", Group::People),
                 ("John W. Davis", Group::People),
                 ("Jordan", Group::Places),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_form_follows_its_full_name() {
+        let found = found(&[
+            ("Rust", false),
+            ("Rust Rover", false),
+            ("Rust", false),
+            ("Nixon", false),
+            ("Manzoor Ahmed", false),
+            ("Richard Nixon", false),
+            ("Manzoor", false),
+        ]);
+        let topics = topics(&found, &Usage::default());
+        let names: Vec<(&str, u32)> = topics
+            .iter()
+            .map(|t| (t.name.as_str(), t.mentions.values().sum()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Manzoor Ahmed", 2),
+                ("Richard Nixon", 2),
+                ("Rust", 2),
+                ("Rust Rover", 1)
             ]
         );
     }
