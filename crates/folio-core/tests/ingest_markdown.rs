@@ -410,3 +410,86 @@ fn images_of_the_folder_are_published_and_others_keep_their_text() {
         ["docs/guide.md: link \"img/gone.png\" kept as written: no image of the folder is at \"docs/img/gone.png\""]
     );
 }
+
+#[test]
+fn mkdocs_admonitions_are_call_outs_with_their_titles() {
+    let source = "# A\n\nBefore.\n\n!!! warning \"Mind the cache\"\n    The cache *keeps* old files.\n\n    - one\n    - two\n\n    ```sh\n    rm -r cache\n    ```\n\n\
+                  ??? tip\n    Folded.\n\n    !!! danger \"\"\n        Nested.\n\n    Outer again.\n\nAfter.\n\n    indented code\n";
+    let doc = one("a.md", source);
+    assert_eq!(
+        outline(&doc),
+        "~ Before… [before] P A:warning(P P UL(- -) Pre) A:tip(P A:caution(P) P) P Pre"
+    );
+    let blocks = &doc.sections[0].blocks;
+    let Block::Alert(warning) = &blocks[1] else {
+        panic!("{blocks:?}")
+    };
+    let Block::Paragraph(title) = &warning.blocks[0] else {
+        panic!("{warning:?}")
+    };
+    assert_eq!(title.spans[0].text, "Mind the cache");
+    assert!(title.spans[0].style.strong);
+    assert_eq!(plain(&warning.blocks[1]), "The cache keeps old files.");
+    let Block::Preformatted(code) = &warning.blocks[3] else {
+        panic!("{warning:?}")
+    };
+    assert_eq!(
+        (code.info.as_deref(), code.text.as_str()),
+        (Some("sh"), "rm -r cache")
+    );
+    let texts: Vec<String> = blocks[2..].iter().map(plain).collect();
+    assert_eq!(
+        texts,
+        ["Folded.\nNested.\nOuter again.", "After.", "indented code"]
+    );
+}
+
+#[test]
+fn an_admonition_marker_in_code_or_running_text_stays_text() {
+    let doc = one(
+        "a.md",
+        "# A\n\n```\n!!! note\n    body\n```\n\nWow!!! note\n    this.\n",
+    );
+    assert_eq!(outline(&doc), "~ note body Wow… [note-body-wow] Pre P");
+    let texts: Vec<String> = doc.sections[0].blocks.iter().map(plain).collect();
+    assert_eq!(texts, ["!!! note\n    body", "Wow!!! note this."]);
+}
+
+#[test]
+fn an_html_block_inside_a_tight_list_item_comes_after_its_text() {
+    let doc = one("a.md", "# T\n\n- A\n- B is\n  <!-- md:version 4.6.3 -->.\n");
+    let Block::List(list) = &doc.sections[0].blocks[0] else {
+        panic!("{doc:?}")
+    };
+    let texts: Vec<String> = list.items[1].blocks.iter().map(plain).collect();
+    assert_eq!(texts, ["B is", "."]);
+}
+
+#[test]
+fn a_heading_attribute_list_gives_the_section_its_id_and_is_markup() {
+    let doc = one(
+        "a.md",
+        "# A\n\nSee [pip](#with-pip).\n\n## Install { #setup .wide data-toc-label=\"with pip\" }\n\nText.\n\n\
+         ### with pip <small>recommended</small> {: #with-pip }\n\nText.\n\n## Sets {a, b}\n\nText.\n\n\
+         ## Plain { .wide }\n\nText.\n",
+    );
+    let sections: Vec<(&str, &str)> = doc
+        .sections
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("see-pip", "See pip…"),
+            ("setup", "Install"),
+            ("with-pip", "with pip recommended"),
+            ("sets-a-b", "Sets {a, b}"),
+            ("plain", "Plain"),
+        ]
+    );
+    let Block::Paragraph(text) = &doc.sections[0].blocks[0] else {
+        panic!("{doc:?}")
+    };
+    assert_eq!(text.spans[1].link.as_deref(), Some("#/d/a/with-pip"));
+}

@@ -81,6 +81,18 @@ fn markdown_line() -> impl Strategy<Value = String> {
             let kind = ["NOTE", "tip", "Important", "WARNING", "CAUTION", "OTHER"][k];
             format!("> [!{kind}]\n> {s}")
         }),
+        2 => (0usize..5, 0usize..3, sentence()).prop_map(|(k, title, s)| {
+            let marker = ["!!! note", "??? warning", "???+ danger inline end", "!!!tip", "!!! x"][k];
+            let title = ["", " \"\"", " \"A *title*\""][title];
+            format!("{marker}{title}\n    {s}")
+        }),
+        1 => sentence().prop_map(|s| format!("    !!! info \"{s}\"\n        {s}\n\t{s}")),
+        1 => sentence().prop_map(|s| format!("    - {s}\n    ```\n    !!! note\n    ```")),
+        1 => sentence().prop_map(|s| format!("- {s}\n  <!-- {s} -->{s}")),
+        1 => (0usize..4, sentence()).prop_map(|(k, s)| {
+            let attrs = ["{ #id .c k=\"v w\" }", "{a, b}", "{: #x}", "{ .c &amp; }"][k];
+            format!("## {s} `{s}` {attrs}")
+        }),
     ]
 }
 

@@ -21,8 +21,18 @@ pub(super) fn read_front_matter(
         MetadataBlockKind::PlusesStyle => toml_fields(path, text)?,
     };
     let mut title = None;
+    let (mut redirect_to, mut location) = (None, None);
+    let mut template = String::new();
     for (key, values) in fields {
         match key.to_ascii_lowercase().as_str() {
+            // Pages that generators leave out of a site: drafts, and redirects (Jekyll's
+            // `redirect_to`, a `redirect.html` template with its `location`).
+            "draft" if values.iter().any(|v| v.eq_ignore_ascii_case("true")) => {
+                meta.unlisted = Some("a draft (`draft: true` in its front matter)".into());
+            }
+            "redirect_to" => redirect_to = values.into_iter().next(),
+            "location" => location = values.into_iter().next(),
+            "template" => template = values.join(" "),
             "title" => title = Some(values.join(" ")).filter(|t| !t.trim().is_empty()),
             "author" | "authors" => meta.author = Some(values.join(", ")),
             "date" => meta.written = Some(stamp_or_text(&values.join(" "))),
@@ -48,6 +58,14 @@ pub(super) fn read_front_matter(
             }
             _ => {}
         }
+    }
+    // A `location` is where a redirect leads only with the redirect template: elsewhere it
+    // may be a place.
+    let redirect_template = template.trim().eq_ignore_ascii_case("redirect.html");
+    let redirect = redirect_to.or(location.filter(|_| redirect_template));
+    if let Some(to) = redirect.filter(|to| !to.trim().is_empty()) {
+        meta.unlisted
+            .get_or_insert_with(|| format!("the page redirects to {}", to.trim()));
     }
     Ok(title)
 }

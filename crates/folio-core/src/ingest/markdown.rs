@@ -1,7 +1,8 @@
 //! The Markdown reader, on pulldown-cmark: front matter (YAML between `---`, TOML between
 //! `+++`), `#`–`######` headings as sections with their levels, paragraphs with inline styles
 //! and links, lists (with tasks), block quotes, code blocks, tables, footnotes; of raw HTML, the
-//! text a browser would show, in paragraphs.
+//! text a browser would show, in paragraphs; MkDocs admonitions (`!!! note "Title"`, see
+//! [`super::admonition`]) as call-outs.
 //!
 //! Alongside the document it lists the pieces of the source that are text, for the lossless
 //! check; everything else (`#`, `*`, list bullets, link destinations, HTML tags and comments)
@@ -16,6 +17,7 @@ use pulldown_cmark::{
     TagEnd,
 };
 
+use super::admonition::{self, Admonition};
 use super::coverage::{self, Coverage, Piece};
 use super::front_matter::read_front_matter;
 use super::html_text::{decode_entities, HtmlText, Part};
@@ -53,6 +55,9 @@ struct Builder<'s> {
     /// Inline text being gathered (a paragraph, a heading, a tight list item's text).
     inline: Option<Text>,
     heading: Option<u8>,
+    /// The open heading's attribute list (`{ #id .class }`, as MkDocs writes them): where it
+    /// starts in the source, and the id it gives.
+    heading_attrs: Option<(usize, Option<String>)>,
     style: [u32; 4],
     links: Vec<String>,
     /// Open images: their text is alternative text; where the spans of the outermost begin.
@@ -82,6 +87,7 @@ fn read_with_pieces<'s>(
         stack: Vec::new(),
         inline: None,
         heading: None,
+        heading_attrs: None,
         style: [0; 4],
         links: Vec::new(),
         images: 0,
@@ -94,7 +100,18 @@ fn read_with_pieces<'s>(
     let mut front: Option<MetadataBlockKind> = None;
     let mut front_title: Option<String> = None;
 
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    // Admonitions' bodies parse as quotes of a rewritten copy of the source, as long as it.
+    let rewritten = admonition::rewrite(source);
+    let parsed = rewritten.as_ref().map_or(source, |r| r.text.as_str());
+    let mut opened = vec![false; rewritten.as_ref().map_or(0, |r| r.admonitions.len())];
+    for (event, range) in Parser::new_ext(parsed, options).into_offset_iter() {
+        if let (Event::Start(Tag::BlockQuote(_)), Some(r)) = (&event, &rewritten) {
+            if let Some(id) = r.owner(range.start) {
+                b.admonition(&r.admonitions[id], opened[id]);
+                opened[id] = true;
+                continue;
+            }
+        }
         match event {
             Event::Start(Tag::MetadataBlock(kind)) => front = Some(kind),
             Event::End(TagEnd::MetadataBlock(_)) => front = None,
@@ -216,6 +233,9 @@ impl<'s> Builder<'s> {
     /// A line of an HTML block: its text joins the open paragraph, a block-level tag closes it.
     fn html(&mut self, range: Range<usize>, html: &str) {
         if !matches!(self.stack.last(), Some(Open::Html(..))) {
+            // An HTML block may interrupt the text of a tight list item, which no paragraph's
+            // end has closed.
+            self.close_inline();
             self.stack
                 .push(Open::Html(HtmlText::default(), String::new()));
         }
@@ -306,6 +326,17 @@ impl<'s> Builder<'s> {
     }
 
     fn text(&mut self, range: Range<usize>, text: pulldown_cmark::CowStr<'_>, extra: Style) {
+        // A heading's attribute list is markup.
+        let (range, text) = match self.heading_attrs {
+            Some((at, _)) if self.heading.is_some() && range.end > at => {
+                if range.start >= at || self.source.get(range.clone()) != Some(&*text) {
+                    return;
+                }
+                let kept = self.source[range.start..at].to_string();
+                (range.start..at, kept.into())
+            }
+            _ => (range, text),
+        };
         self.piece(range, text.clone());
         if let Some(Open::Code(pre)) = self.stack.last_mut() {
             pre.text.push_str(&text);
@@ -337,6 +368,9 @@ impl<'s> Builder<'s> {
             Tag::Heading { level, .. } => {
                 self.close_inline();
                 self.heading = Some(level as u8);
+                let line = self.source.get(range.clone()).unwrap_or_default();
+                self.heading_attrs =
+                    attribute_list(line).map(|(at, id)| (range.start + at, id));
             }
             Tag::BlockQuote(kind) => {
                 self.close_inline();
@@ -453,6 +487,7 @@ impl<'s> Builder<'s> {
             TagEnd::Heading(_) => {
                 let text = self.inline.take().unwrap_or_default();
                 let level = self.heading.take().unwrap_or(1);
+                let id = self.heading_attrs.take().and_then(|(_, id)| id);
                 if !self.stack.is_empty() {
                     // A heading inside a list item or quote cannot open a section: it stays in
                     // place as a strong paragraph.
@@ -472,7 +507,7 @@ impl<'s> Builder<'s> {
                     self.title = Some(title);
                 } else {
                     self.sections.push(Section {
-                        id: String::new(),
+                        id: id.unwrap_or_default(),
                         title,
                         level,
                         untitled: false,
@@ -572,6 +607,59 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// Opens the call-out of an admonition, its title (if it has one) first in bold; or reopens
+    /// it, when a blank line ended the quote its body is read as.
+    fn admonition(&mut self, admonition: &Admonition, reopen: bool) {
+        self.close_inline();
+        if reopen {
+            if let Some(Block::Alert(alert)) = self.last_block() {
+                let blocks = std::mem::take(&mut alert.blocks);
+                let kind = alert.kind;
+                self.remove_last_block();
+                self.stack.push(Open::Quote(Some(kind), blocks));
+                return;
+            }
+        }
+        let mut blocks = Vec::new();
+        if let Some((range, title)) = &admonition.title {
+            self.piece(range.clone(), title.as_str().into());
+            blocks.push(Block::Paragraph(Text {
+                spans: vec![Span {
+                    text: title.clone(),
+                    style: Style {
+                        strong: true,
+                        ..Style::default()
+                    },
+                    link: None,
+                }],
+            }));
+        }
+        self.seen_content = true;
+        self.stack.push(Open::Quote(Some(admonition.kind), blocks));
+    }
+
+    /// The blocks that [`Builder::push_block`] adds to.
+    fn blocks_mut(&mut self) -> Option<&mut Vec<Block>> {
+        match self.stack.last_mut() {
+            Some(Open::Quote(_, blocks)) => Some(blocks),
+            Some(Open::Item(item)) => Some(&mut item.blocks),
+            Some(Open::List(list)) => list.items.last_mut().map(|item| &mut item.blocks),
+            Some(Open::Code(_) | Open::Html(..) | Open::Table(_)) | None => {
+                self.sections.last_mut().map(|section| &mut section.blocks)
+            }
+        }
+    }
+
+    fn last_block(&mut self) -> Option<&mut Block> {
+        self.blocks_mut()?.last_mut()
+    }
+
+    fn remove_last_block(&mut self) {
+        if let Some(blocks) = self.blocks_mut() {
+            blocks.pop();
+        }
+    }
+
     fn close(&mut self, open: Open) {
         match open {
             Open::Quote(None, blocks) => self.push_block(Block::Quote(blocks)),
@@ -620,6 +708,57 @@ impl<'s> Builder<'s> {
             }
         }
     }
+}
+
+/// The attribute list that ends a heading's line (`## Install { #setup .wide data-x="a b" }`,
+/// Python-Markdown's and pandoc's syntax, `{:` too): where it starts in the line, and the id
+/// it gives. Braces that hold anything but `#id`, `.class` and `key=value` items are text.
+fn attribute_list(line: &str) -> Option<(usize, Option<String>)> {
+    let trimmed = line.trim_end();
+    let inner = trimmed.strip_suffix('}')?;
+    let open = inner.rfind('{')?;
+    let body = inner[open + 1..].strip_prefix(':').unwrap_or(&inner[open + 1..]);
+    // Items: runs of non-space characters, where a quoted value may hold spaces.
+    let mut items = Vec::new();
+    let mut item = String::new();
+    let mut quote = None;
+    for c in body.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => item.push(c),
+            (None, '"' | '\'') => quote = Some(c),
+            (None, c) if c.is_whitespace() => {
+                if !item.is_empty() {
+                    items.push(std::mem::take(&mut item));
+                }
+            }
+            (None, c) => item.push(c),
+        }
+    }
+    if quote.is_some() {
+        return None;
+    }
+    if !item.is_empty() {
+        items.push(item);
+    }
+    let name = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+    };
+    let mut id = None;
+    for item in &items {
+        if let Some(value) = item.strip_prefix('#') {
+            id = Some(value.to_string());
+        } else if let Some(class) = item.strip_prefix('.') {
+            if !name(class) {
+                return None;
+            }
+        } else if !item.split_once('=').is_some_and(|(key, _)| name(key)) {
+            return None;
+        }
+    }
+    (!items.is_empty() && id.as_deref().is_none_or(name)).then_some((open, id))
 }
 
 /// Adds `block` to `blocks`; notes written one after another make one list.

@@ -5,6 +5,7 @@
 //! then checked for loss with [`coverage`]: a document that would drop a character of its
 //! source stops the build. The corpus is all or nothing: one bad file and no corpus is made.
 
+mod admonition;
 pub mod coverage;
 pub mod date;
 mod front_matter;

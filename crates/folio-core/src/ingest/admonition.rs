@@ -1,0 +1,245 @@
+//! Admonitions as MkDocs writes them (Python-Markdown's `!!! note "Title"`, and the collapsible
+//! `??? note` and `???+ note` of its details extension): a marker line, then a body indented by
+//! four spaces (or a tab), nested as deep as it likes.
+//!
+//! CommonMark reads such a body as an indented code block. So before the Markdown parser runs,
+//! [`rewrite`] gives it a copy of the source, byte for byte as long, where each marker line is
+//! blank and each level of a body's indentation is a block-quote marker (`    ` → `   >`, a tab
+//! → `>`): the body parses as the Markdown it is, inside a quote, and every offset still points
+//! at the same place of the source. The reader then turns those quotes into call-outs. Only
+//! white space changes: the text the parser reports is the source's own.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::model::AlertKind;
+
+/// One admonition of the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Admonition {
+    pub kind: AlertKind,
+    /// The title written between quotes, and where it is in the source; `None` when there is
+    /// none or it is empty (`""`, an admonition without a title bar).
+    pub title: Option<(Range<usize>, String)>,
+}
+
+/// The source as the parser should read it, and its admonitions.
+#[derive(Debug, Default)]
+pub struct Rewritten {
+    pub text: String,
+    pub admonitions: Vec<Admonition>,
+    /// The admonition each inserted `>` opens, by its byte offset.
+    owners: HashMap<usize, usize>,
+}
+
+impl Rewritten {
+    /// The admonition a block quote that starts at `at` belongs to: the one whose `>` is the
+    /// first after `at` on its line.
+    pub fn owner(&self, at: usize) -> Option<usize> {
+        let line = &self.text[at..];
+        let end = line.find('\n').unwrap_or(line.len());
+        let gt = line[..end].find('>')?;
+        self.owners.get(&(at + gt)).copied()
+    }
+}
+
+/// Rewrites the admonitions of `source`, or gives `None` when it has none.
+pub fn rewrite(source: &str) -> Option<Rewritten> {
+    if !source.contains("!!!") && !source.contains("???") {
+        return None;
+    }
+    let mut out = Rewritten {
+        text: String::with_capacity(source.len()),
+        ..Rewritten::default()
+    };
+    // The open admonitions, outermost first, and the fence open at each depth.
+    let mut open: Vec<usize> = Vec::new();
+    let mut fence: Vec<Option<String>> = vec![None];
+    let mut previous_blank = true;
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            out.text.push_str(line);
+            previous_blank = true;
+            continue;
+        }
+        // How many levels of indentation the line has, up to the open admonitions.
+        let mut rest = content;
+        let mut cuts = Vec::new();
+        while cuts.len() < open.len() {
+            let cut = if rest.starts_with('\t') {
+                1
+            } else if rest.starts_with("    ") {
+                4
+            } else {
+                break;
+            };
+            cuts.push(cut);
+            rest = &rest[cut..];
+        }
+        open.truncate(cuts.len());
+        fence.truncate(cuts.len() + 1);
+        // Each level's `>` belongs to the admonition of that depth.
+        let mut written = 0;
+        for (depth, &cut) in cuts.iter().enumerate() {
+            out.text.push_str(&" ".repeat(cut - 1));
+            out.text.push('>');
+            out.owners.insert(start + written + cut - 1, open[depth]);
+            written += cut;
+        }
+        let depth = cuts.len();
+        let fenced = &mut fence[depth];
+        let trimmed = rest.trim_start_matches(' ');
+        let marker = if let Some(open_fence) = fenced {
+            if trimmed.starts_with(open_fence.as_str()) {
+                *fenced = None;
+            }
+            None
+        } else if let Some(mark) = fence_mark(trimmed) {
+            *fenced = Some(mark);
+            None
+        } else if previous_blank {
+            parse_marker(rest, start + written)
+        } else {
+            None
+        };
+        previous_blank = false;
+        match marker {
+            Some(admonition) => {
+                out.text
+                    .push_str(&" ".repeat(line.len() - written - newline(line)));
+                out.text.push_str(&line[line.len() - newline(line)..]);
+                out.admonitions.push(admonition);
+                open.push(out.admonitions.len() - 1);
+                fence.push(None);
+                previous_blank = true;
+            }
+            None => out.text.push_str(&line[written..]),
+        }
+    }
+    (!out.admonitions.is_empty()).then_some(out)
+}
+
+/// The length of a line's line ending.
+fn newline(line: &str) -> usize {
+    line.len() - line.trim_end_matches(['\n', '\r']).len()
+}
+
+/// The fence a line opens (three or more backticks or tildes), if it opens one.
+fn fence_mark(line: &str) -> Option<String> {
+    let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = line.chars().take_while(|&x| x == c).count();
+    (n >= 3).then(|| c.to_string().repeat(n))
+}
+
+/// Reads a marker line, `!!! type [class…] ["Title"]`, `??? …` or `???+ …`, found at `offset`.
+fn parse_marker(line: &str, offset: usize) -> Option<Admonition> {
+    let rest = line
+        .strip_prefix("???+")
+        .or_else(|| line.strip_prefix("???"))
+        .or_else(|| line.strip_prefix("!!!"))?;
+    let after = line.len() - rest.len();
+    let (words, title) = match rest.find('"') {
+        Some(q) => {
+            let quoted = rest[q + 1..].trim_end();
+            let inner = quoted.strip_suffix('"')?;
+            let from = offset + after + q + 1;
+            let title = inner.trim();
+            let lead = inner.len() - inner.trim_start().len();
+            let title = (!title.is_empty())
+                .then(|| (from + lead..from + lead + title.len(), title.to_string()));
+            (&rest[..q], title)
+        }
+        None => (rest, None),
+    };
+    let mut words = words.split([' ', '\t']).filter(|w| !w.is_empty());
+    let kind = words.next()?;
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    };
+    if !word(kind) || !words.all(word) {
+        return None;
+    }
+    Some(Admonition {
+        kind: kind_of(kind),
+        title,
+    })
+}
+
+/// The call-out kind for an admonition type of MkDocs (Material's names and their aliases);
+/// any other type is a note.
+fn kind_of(name: &str) -> AlertKind {
+    match name.to_ascii_lowercase().as_str() {
+        "tip" | "hint" | "success" | "check" | "done" => AlertKind::Tip,
+        "important" => AlertKind::Important,
+        "warning" | "caution" | "attention" => AlertKind::Warning,
+        "danger" | "error" | "failure" | "fail" | "missing" | "bug" => AlertKind::Caution,
+        _ => AlertKind::Note,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_becomes_a_quote_of_the_same_length() {
+        let source =
+            "Text.\n\n!!! warning \"Mind the cache\"\n    Body *here*.\n\n    More.\n\nAfter.\n";
+        let rewritten = rewrite(source).unwrap();
+        assert_eq!(rewritten.text.len(), source.len());
+        assert_eq!(
+            rewritten.text,
+            format!(
+                "Text.\n\n{}\n   >Body *here*.\n\n   >More.\n\nAfter.\n",
+                " ".repeat("!!! warning \"Mind the cache\"".len())
+            )
+        );
+        let title = rewritten.admonitions[0].title.clone().unwrap();
+        assert_eq!(&source[title.0.clone()], "Mind the cache");
+        assert_eq!(rewritten.admonitions[0].kind, AlertKind::Warning);
+        let body = source.find("    Body").unwrap();
+        assert_eq!(rewritten.owner(body), Some(0));
+        assert_eq!(rewritten.owner(source.find("After").unwrap()), None);
+    }
+
+    #[test]
+    fn nested_admonitions_and_tabs() {
+        let source = "??? note\n    Outer.\n\n    !!! tip \"\"\n    \tInner.\n\tOuter again.\n";
+        let rewritten = rewrite(source).unwrap();
+        assert_eq!(
+            rewritten.text,
+            format!(
+                "{}\n   >Outer.\n\n   >{}\n   >>Inner.\n>Outer again.\n",
+                " ".repeat("??? note".len()),
+                " ".repeat("!!! tip \"\"".len())
+            )
+        );
+        assert_eq!(rewritten.admonitions.len(), 2);
+        assert_eq!(rewritten.admonitions[1].title, None);
+        let inner = source.find("\tInner").unwrap();
+        assert_eq!(rewritten.owner(inner), Some(1));
+        assert_eq!(rewritten.owner(inner - 4), Some(0));
+    }
+
+    #[test]
+    fn markers_in_code_or_inside_a_paragraph_are_text() {
+        assert!(rewrite("```\n!!! note\n    body\n```\n").is_none());
+        assert!(rewrite("A paragraph\n!!! note\n    body\n").is_none());
+        assert!(rewrite("!!! not a \"title\n    body\n").is_none());
+        assert!(rewrite("Is it??? Yes!!!\n").is_none());
+    }
+
+    #[test]
+    fn types_map_to_call_out_kinds() {
+        assert_eq!(kind_of("Danger"), AlertKind::Caution);
+        assert_eq!(kind_of("success"), AlertKind::Tip);
+        assert_eq!(kind_of("abstract"), AlertKind::Note);
+        assert_eq!(kind_of("attention"), AlertKind::Warning);
+    }
+}
