@@ -493,3 +493,50 @@ fn a_heading_attribute_list_gives_the_section_its_id_and_is_markup() {
     };
     assert_eq!(text.spans[1].link.as_deref(), Some("#/d/a/with-pip"));
 }
+
+#[test]
+fn content_tabs_read_as_their_labels_then_their_bodies() {
+    let doc = one(
+        "a.md",
+        "# A\n\nPick one:\n\n=== \"C\"\n\n    ```c\n    int x;\n    ```\n\n    Compile it.\n\n\
+         === \"Rust\"\n    ```rust\n    let x = 1;\n    ```\n\nAfter.\n",
+    );
+    assert_eq!(outline(&doc), "~ Pick one… [pick-one] P P Pre P P Pre P");
+    let texts: Vec<String> = doc.sections[0].blocks.iter().map(plain).collect();
+    assert_eq!(
+        texts,
+        [
+            "Pick one:",
+            "C",
+            "int x;",
+            "Compile it.",
+            "Rust",
+            "let x = 1;",
+            "After."
+        ]
+    );
+    let Block::Paragraph(label) = &doc.sections[0].blocks[1] else {
+        panic!("{doc:?}")
+    };
+    assert!(label.spans[0].style.strong);
+}
+
+#[test]
+fn icon_shortcodes_are_markup_outside_code() {
+    let doc = one(
+        "a.md",
+        "# A\n\n- :fontawesome-brands-firefox: **Firefox**, :material-check:done at 10:30: ok\n\
+         - `:material-check:` :smile: :material-:\n",
+    );
+    let Block::List(list) = &doc.sections[0].blocks[0] else {
+        panic!("{doc:?}")
+    };
+    let texts: Vec<String> = list.items.iter().map(|i| plain(&i.blocks[0])).collect();
+    assert_eq!(
+        texts,
+        [
+            "Firefox, done at 10:30: ok",
+            ":material-check: :smile: :material-:"
+        ]
+    );
+}

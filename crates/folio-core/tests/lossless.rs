@@ -87,6 +87,11 @@ fn markdown_line() -> impl Strategy<Value = String> {
             format!("{marker}{title}\n    {s}")
         }),
         1 => sentence().prop_map(|s| format!("    !!! info \"{s}\"\n        {s}\n\t{s}")),
+        1 => sentence().prop_map(|s| format!("- :material-check: {s} :octicons-x-16:, `:simple-y:` :smile:")),
+        1 => (0usize..3, sentence()).prop_map(|(k, s)| {
+            let marker = ["=== \"A tab\"", "===+ \"B\"", "=== \"\""][k];
+            format!("{marker}\n    {s}\n\n    ```\n    {s}\n    ```")
+        }),
         1 => sentence().prop_map(|s| format!("    - {s}\n    ```\n    !!! note\n    ```")),
         1 => sentence().prop_map(|s| format!("- {s}\n  <!-- {s} -->{s}")),
         1 => (0usize..4, sentence()).prop_map(|(k, s)| {

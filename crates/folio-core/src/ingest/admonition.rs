@@ -1,25 +1,28 @@
-//! Admonitions as MkDocs writes them (Python-Markdown's `!!! note "Title"`, and the collapsible
-//! `??? note` and `???+ note` of its details extension): a marker line, then a body indented by
-//! four spaces (or a tab), nested as deep as it likes.
+//! MkDocs' blocks with indented bodies: admonitions (Python-Markdown's `!!! note "Title"`, and
+//! the collapsible `??? note` and `???+ note` of its details extension) and content tabs
+//! (`=== "Label"`): a marker line, then a body indented by four spaces (or a tab), nested as
+//! deep as it likes.
 //!
 //! CommonMark reads such a body as an indented code block. So before the Markdown parser runs,
 //! [`rewrite`] gives it a copy of the source, byte for byte as long, where each marker line is
 //! blank and each level of a body's indentation is a block-quote marker (`    ` → `   >`, a tab
 //! → `>`): the body parses as the Markdown it is, inside a quote, and every offset still points
-//! at the same place of the source. The reader then turns those quotes into call-outs. Only
-//! white space changes: the text the parser reports is the source's own.
+//! at the same place of the source. The reader then turns those quotes into call-outs, or, for
+//! a tab, into its label followed by its body. Only white space changes: the text the parser
+//! reports is the source's own.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::model::AlertKind;
 
-/// One admonition of the source.
+/// One admonition or content tab of the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Admonition {
-    pub kind: AlertKind,
-    /// The title written between quotes, and where it is in the source; `None` when there is
-    /// none or it is empty (`""`, an admonition without a title bar).
+    /// The call-out an admonition is; `None` for a content tab.
+    pub kind: Option<AlertKind>,
+    /// The title (or a tab's label) written between quotes, and where it is in the source;
+    /// `None` when there is none or it is empty (`""`, an admonition without a title bar).
     pub title: Option<(Range<usize>, String)>,
 }
 
@@ -45,7 +48,7 @@ impl Rewritten {
 
 /// Rewrites the admonitions of `source`, or gives `None` when it has none.
 pub fn rewrite(source: &str) -> Option<Rewritten> {
-    if !source.contains("!!!") && !source.contains("???") {
+    if !source.contains("!!!") && !source.contains("???") && !source.contains("===") {
         return None;
     }
     let mut out = Rewritten {
@@ -135,12 +138,22 @@ fn fence_mark(line: &str) -> Option<String> {
     (n >= 3).then(|| c.to_string().repeat(n))
 }
 
-/// Reads a marker line, `!!! type [class…] ["Title"]`, `??? …` or `???+ …`, found at `offset`.
+/// Reads a marker line, `!!! type [class…] ["Title"]`, `??? …` or `???+ …`, or a content tab's
+/// `=== "Label"` (`===!`, `===+`), found at `offset`.
 fn parse_marker(line: &str, offset: usize) -> Option<Admonition> {
-    let rest = line
-        .strip_prefix("???+")
-        .or_else(|| line.strip_prefix("???"))
-        .or_else(|| line.strip_prefix("!!!"))?;
+    let (rest, tab) = match ["===!", "===+", "==="]
+        .iter()
+        .find_map(|m| line.strip_prefix(m))
+    {
+        Some(rest) => (rest, true),
+        None => {
+            let rest = line
+                .strip_prefix("???+")
+                .or_else(|| line.strip_prefix("???"))
+                .or_else(|| line.strip_prefix("!!!"))?;
+            (rest, false)
+        }
+    };
     let after = line.len() - rest.len();
     let (words, title) = match rest.find('"') {
         Some(q) => {
@@ -155,6 +168,11 @@ fn parse_marker(line: &str, offset: usize) -> Option<Admonition> {
         }
         None => (rest, None),
     };
+    if tab {
+        // A tab is `=== "Label"`, and nothing else.
+        let spaced = words.starts_with([' ', '\t']) && words.trim().is_empty();
+        return (spaced && title.is_some()).then_some(Admonition { kind: None, title });
+    }
     let mut words = words.split([' ', '\t']).filter(|w| !w.is_empty());
     let kind = words.next()?;
     let word = |w: &str| {
@@ -166,7 +184,7 @@ fn parse_marker(line: &str, offset: usize) -> Option<Admonition> {
         return None;
     }
     Some(Admonition {
-        kind: kind_of(kind),
+        kind: Some(kind_of(kind)),
         title,
     })
 }
@@ -202,7 +220,7 @@ mod tests {
         );
         let title = rewritten.admonitions[0].title.clone().unwrap();
         assert_eq!(&source[title.0.clone()], "Mind the cache");
-        assert_eq!(rewritten.admonitions[0].kind, AlertKind::Warning);
+        assert_eq!(rewritten.admonitions[0].kind, Some(AlertKind::Warning));
         let body = source.find("    Body").unwrap();
         assert_eq!(rewritten.owner(body), Some(0));
         assert_eq!(rewritten.owner(source.find("After").unwrap()), None);
@@ -225,6 +243,21 @@ mod tests {
         let inner = source.find("\tInner").unwrap();
         assert_eq!(rewritten.owner(inner), Some(1));
         assert_eq!(rewritten.owner(inner - 4), Some(0));
+    }
+
+    #[test]
+    fn content_tabs_have_a_label_and_no_kind() {
+        let source = "=== \"C\"\n    ```c\n    x;\n    ```\n\n===+ \"Rust\"\n\tlet x;\n";
+        let rewritten = rewrite(source).unwrap();
+        let labels: Vec<(Option<AlertKind>, &str)> = rewritten
+            .admonitions
+            .iter()
+            .map(|a| (a.kind, &source[a.title.clone().unwrap().0]))
+            .collect();
+        assert_eq!(labels, [(None, "C"), (None, "Rust")]);
+        assert!(rewrite("=== \"\"\n    body\n").is_none());
+        assert!(rewrite("===\n    body\n").is_none());
+        assert!(rewrite("=== note \"A\"\n    body\n").is_none());
     }
 
     #[test]

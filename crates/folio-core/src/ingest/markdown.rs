@@ -104,13 +104,27 @@ fn read_with_pieces<'s>(
     let rewritten = admonition::rewrite(source);
     let parsed = rewritten.as_ref().map_or(source, |r| r.text.as_str());
     let mut opened = vec![false; rewritten.as_ref().map_or(0, |r| r.admonitions.len())];
+    // For each open quote, whether it is a content tab's body, which is no quote: its blocks
+    // follow its label.
+    let mut quotes: Vec<bool> = Vec::new();
     for (event, range) in Parser::new_ext(parsed, options).into_offset_iter() {
-        if let (Event::Start(Tag::BlockQuote(_)), Some(r)) = (&event, &rewritten) {
-            if let Some(id) = r.owner(range.start) {
-                b.admonition(&r.admonitions[id], opened[id]);
-                opened[id] = true;
+        match (&event, &rewritten) {
+            (Event::Start(Tag::BlockQuote(_)), Some(r)) => {
+                if let Some(id) = r.owner(range.start) {
+                    let tab = r.admonitions[id].kind.is_none();
+                    quotes.push(tab);
+                    b.admonition(&r.admonitions[id], opened[id]);
+                    opened[id] = true;
+                    continue;
+                }
+                quotes.push(false);
+            }
+            // Every quote's end pops its entry; a tab's body ends without closing anything.
+            (Event::End(TagEnd::BlockQuote(_)), Some(_)) if quotes.pop() == Some(true) => {
+                b.close_inline();
                 continue;
             }
+            _ => {}
         }
         match event {
             Event::Start(Tag::MetadataBlock(kind)) => front = Some(kind),
@@ -337,6 +351,35 @@ impl<'s> Builder<'s> {
             }
             _ => (range, text),
         };
+        // Icons (`:material-check:`) are markup, as an image without text would be.
+        let in_code = extra.code || matches!(self.stack.last(), Some(Open::Code(_)));
+        if !in_code && text.contains(':') && self.source.get(range.clone()) == Some(&*text) {
+            let icons = icon_shortcodes(&text);
+            if !icons.is_empty() {
+                let mut from = 0;
+                for icon in icons
+                    .into_iter()
+                    .chain(std::iter::once(text.len()..text.len()))
+                {
+                    // The space after an icon that opens a paragraph opens nothing.
+                    let opening = self.inline.as_ref().is_none_or(|t| t.spans.is_empty());
+                    if opening && from > 0 {
+                        from += text[from..icon.start].len()
+                            - text[from..icon.start].trim_start().len();
+                    }
+                    if icon.start > from {
+                        let kept = text[from..icon.start].to_string();
+                        self.text(
+                            range.start + from..range.start + icon.start,
+                            kept.into(),
+                            extra,
+                        );
+                    }
+                    from = icon.end;
+                }
+                return;
+            }
+        }
         self.piece(range, text.clone());
         if let Some(Open::Code(pre)) = self.stack.last_mut() {
             pre.text.push_str(&text);
@@ -369,8 +412,7 @@ impl<'s> Builder<'s> {
                 self.close_inline();
                 self.heading = Some(level as u8);
                 let line = self.source.get(range.clone()).unwrap_or_default();
-                self.heading_attrs =
-                    attribute_list(line).map(|(at, id)| (range.start + at, id));
+                self.heading_attrs = attribute_list(line).map(|(at, id)| (range.start + at, id));
             }
             Tag::BlockQuote(kind) => {
                 self.close_inline();
@@ -608,9 +650,30 @@ impl<'s> Builder<'s> {
     }
 
     /// Opens the call-out of an admonition, its title (if it has one) first in bold; or reopens
-    /// it, when a blank line ended the quote its body is read as.
+    /// it, when a blank line ended the quote its body is read as. A content tab opens nothing:
+    /// its label is a paragraph in bold, and its blocks follow.
     fn admonition(&mut self, admonition: &Admonition, reopen: bool) {
         self.close_inline();
+        let title = |b: &mut Self| {
+            let (range, title) = admonition.title.as_ref()?;
+            b.piece(range.clone(), title.as_str().into());
+            Some(Block::Paragraph(Text {
+                spans: vec![Span {
+                    text: title.clone(),
+                    style: Style {
+                        strong: true,
+                        ..Style::default()
+                    },
+                    link: None,
+                }],
+            }))
+        };
+        let Some(kind) = admonition.kind else {
+            if let Some(label) = (!reopen).then(|| title(self)).flatten() {
+                self.push_block(label);
+            }
+            return;
+        };
         if reopen {
             if let Some(Block::Alert(alert)) = self.last_block() {
                 let blocks = std::mem::take(&mut alert.blocks);
@@ -620,22 +683,9 @@ impl<'s> Builder<'s> {
                 return;
             }
         }
-        let mut blocks = Vec::new();
-        if let Some((range, title)) = &admonition.title {
-            self.piece(range.clone(), title.as_str().into());
-            blocks.push(Block::Paragraph(Text {
-                spans: vec![Span {
-                    text: title.clone(),
-                    style: Style {
-                        strong: true,
-                        ..Style::default()
-                    },
-                    link: None,
-                }],
-            }));
-        }
+        let blocks = title(self).into_iter().collect();
         self.seen_content = true;
-        self.stack.push(Open::Quote(Some(admonition.kind), blocks));
+        self.stack.push(Open::Quote(Some(kind), blocks));
     }
 
     /// The blocks that [`Builder::push_block`] adds to.
@@ -710,6 +760,32 @@ impl<'s> Builder<'s> {
     }
 }
 
+/// The icon shortcodes of MkDocs Material's icon sets in a text (`:material-check:`,
+/// `:fontawesome-brands-github:`, `:octicons-alert-16:`, `:simple-python:`), by byte range.
+fn icon_shortcodes(text: &str) -> Vec<Range<usize>> {
+    const SETS: [&str; 4] = ["material-", "fontawesome-", "octicons-", "simple-"];
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find(':').map(|i| from + i) {
+        let rest = &text[open + 1..];
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+            .unwrap_or(rest.len());
+        let name = &rest[..name_len];
+        let icon = rest[name_len..].starts_with(':')
+            && SETS
+                .iter()
+                .any(|set| name.strip_prefix(set).is_some_and(|n| !n.is_empty()));
+        if icon {
+            out.push(open..open + name_len + 2);
+            from = open + name_len + 2;
+        } else {
+            from = open + 1;
+        }
+    }
+    out
+}
+
 /// The attribute list that ends a heading's line (`## Install { #setup .wide data-x="a b" }`,
 /// Python-Markdown's and pandoc's syntax, `{:` too): where it starts in the line, and the id
 /// it gives. Braces that hold anything but `#id`, `.class` and `key=value` items are text.
@@ -717,7 +793,9 @@ fn attribute_list(line: &str) -> Option<(usize, Option<String>)> {
     let trimmed = line.trim_end();
     let inner = trimmed.strip_suffix('}')?;
     let open = inner.rfind('{')?;
-    let body = inner[open + 1..].strip_prefix(':').unwrap_or(&inner[open + 1..]);
+    let body = inner[open + 1..]
+        .strip_prefix(':')
+        .unwrap_or(&inner[open + 1..]);
     // Items: runs of non-space characters, where a quoted value may hold spaces.
     let mut items = Vec::new();
     let mut item = String::new();
