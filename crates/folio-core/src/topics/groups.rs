@@ -2,8 +2,8 @@
 //! the corpus's use of them tell.
 
 use super::lexicon::{
-    contains, DEMONYMS, GIVEN_NAMES, ORGANISATION_WORDS, PERSON_TITLES, PLACES, TECHNICAL_ACRONYMS,
-    TECHNICAL_WORDS,
+    contains, COMPANIES, DEMONYMS, GIVEN_NAMES, ORGANISATION_WORDS, PERSON_TITLES, PLACES,
+    TECHNICAL_ACRONYMS, TECHNICAL_WORDS,
 };
 use super::names::CONNECTORS;
 use super::Group;
@@ -140,7 +140,10 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
     } else if context.placed && !context.titled && !acronym {
         // "the treaty of Guadalupe Hidalgo", "the port of Callao".
         Group::Places
-    } else if acronym || words.iter().any(|w| contains(ORGANISATION_WORDS, w)) {
+    } else if acronym
+        || words.iter().any(|w| contains(ORGANISATION_WORDS, w))
+        || contains(COMPANIES, first)
+    {
         Group::Organisations
     } else if words.len() > 1 && (GEOGRAPHY.contains(&last) || PLACE_FIRST.contains(&first))
         || connected && GEOGRAPHY.contains(&head_last)
@@ -288,6 +291,23 @@ mod tests {
         );
         assert_group(&["NATO", "PTCL"], Group::Organisations);
         assert_group(&["Security Policy", "Marshall Plan"], Group::Other);
+    }
+
+    #[test]
+    fn products_are_no_people() {
+        assert_group(
+            &[
+                "Google Analytics",
+                "Python Markdown",
+                "Rust Analyzer Plugin",
+            ],
+            Group::Other,
+        );
+        assert_group(
+            &["Google Lighthouse", "GitHub Pages", "Microsoft"],
+            Group::Organisations,
+        );
+        assert_group(&["Martin Donath", "Grace Hopper"], Group::People);
     }
 
     #[test]
