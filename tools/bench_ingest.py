@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Ingest throughput on large inputs: is processing linear in input size?
 
-Builds plain-text, Markdown and HTML files of about 1, 5 and 10 MB out of the default corpus
+Builds plain-text, Markdown (plain, and as MkDocs writes it: admonitions, content tabs,
+heading attribute lists) and HTML files of about 1, 5 and 10 MB out of the default corpus
 (its body repeated, with headings and section breaks kept), runs `folio inspect` on each
 (best of three runs, optimised build) and prints one table: size, time, MB/s.
 """
@@ -27,6 +28,24 @@ def markdown_of(text: str) -> str:
         line = block.strip()
         if line and "\n" not in line and len(line) < 60 and not line.endswith((".", ":", ")")):
             out.append("## " + line)
+        else:
+            out.append(block)
+    return "\n\n".join(out)
+
+
+def mkdocs_of(text: str) -> str:
+    """The report as MkDocs writes Markdown: every third paragraph in an admonition with a
+    title, every fifth in a content tab, headings with attribute lists."""
+    out = []
+    for i, block in enumerate(markdown_of(text).split("\n\n")):
+        if block.startswith("## "):
+            out.append(f"{block} {{ #part-{i} .wide }}")
+        elif i % 3 == 0:
+            body = "\n".join("    " + line for line in block.split("\n"))
+            out.append(f'!!! note "Paragraph {i}"\n{body}')
+        elif i % 5 == 0:
+            body = "\n".join("    " + line for line in block.split("\n"))
+            out.append(f'=== "Tab {i}"\n\n{body}')
         else:
             out.append(block)
     return "\n\n".join(out)
@@ -72,12 +91,17 @@ def main() -> int:
     body = "\n".join(lines[6:-6])  # without breadcrumb, title, date line and signature
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        kinds = (("text", body), ("markdown", markdown_of(body)), ("html", html_of(body)))
+        kinds = (
+            ("text", body),
+            ("markdown", markdown_of(body)),
+            ("mkdocs", mkdocs_of(body)),
+            ("html", html_of(body)),
+        )
         for kind, unit in kinds:
             for mb in SIZES_MB:
                 folder = Path(tmp) / f"{kind}-{mb}"
                 folder.mkdir()
-                name = {"text": "large.txt", "markdown": "large.md", "html": "large.html"}[kind]
+                name = {"text": "large.txt", "html": "large.html"}.get(kind, "large.md")
                 data = grow(unit, mb, kind)
                 (folder / name).write_text(data, encoding="utf-8")
                 seconds = best_of(3, folder)

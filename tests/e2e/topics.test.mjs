@@ -187,6 +187,38 @@ test('the topic list filters by name and longer groups open on demand', () =>
       `${PANEL} button.topic`);
   }));
 
+test('the panel and the contents share the sidebar, each scrolling on its own', () =>
+  withApp('', {}, async ({ page }) => {
+    // Contents as long as those of a corpus of hundreds of pages: the entries are copied.
+    await page.evaluate(() => {
+      const entry = document.querySelector('nav#toc a[data-section]').closest('li');
+      for (let i = 0; i < 300; i += 1) entry.parentElement.append(entry.cloneNode(true));
+    });
+    // Every group open, so that the panel holds more than half of the sidebar.
+    for (const more of await page.locator(`${PANEL} .topics-more`).all()) await more.click();
+    const got = await page.evaluate((panel) => {
+      const nav = document.querySelector('nav#toc');
+      const style = getComputedStyle(nav);
+      const inner = nav.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      const box = document.querySelector(panel);
+      const first = document.querySelector('nav#toc a[data-section]').getBoundingClientRect();
+      return {
+        half: inner / 2,
+        panel: box.getBoundingClientRect().height,
+        full: box.scrollHeight,
+        scrolls: getComputedStyle(box).overflowY === 'auto',
+        first: first.top,
+        view: innerHeight,
+      };
+    }, PANEL);
+    const said = JSON.stringify(got);
+    // Long contents never squeeze the panel: it takes its height, up to half of the sidebar.
+    assert.ok(got.full > got.half, `the panel has more than half to show: ${said}`);
+    assert.ok(Math.abs(got.panel - got.half) <= 2, `the panel takes half of the sidebar: ${said}`);
+    assert.ok(got.scrolls, `the panel scrolls its own topics: ${said}`);
+    assert.ok(got.first > 0 && got.first < got.view, `the contents are in view: ${said}`);
+  }));
+
 test('with a query the results keep to the topics and the counts are taken among them', (t) =>
   withApp('', {}, async ({ page }) => {
     if ((await page.locator(FIELD).count()) === 0) {
