@@ -540,3 +540,28 @@ fn icon_shortcodes_are_markup_outside_code() {
         ]
     );
 }
+
+#[test]
+fn titles_and_labels_are_lines_of_markdown() {
+    let doc = one(
+        "a.md",
+        "# A\n\n=== \":octicons-file-code-16: `base.html`\"\n\n    Body.\n\n\
+         !!! note \"Mind *this* :material-alert:\"\n    Body.\n\n=== \":material-x:\"\n    Body.\n",
+    );
+    let blocks = &doc.sections[0].blocks;
+    let Block::Paragraph(label) = &blocks[0] else {
+        panic!("{blocks:?}")
+    };
+    let spans: Vec<(&str, bool, bool)> = label
+        .spans
+        .iter()
+        .map(|s| (s.text.as_str(), s.style.code, s.style.strong))
+        .collect();
+    assert_eq!(spans, [("base.html", true, true)]);
+    let Block::Alert(note) = &blocks[2] else {
+        panic!("{blocks:?}")
+    };
+    assert_eq!(plain(&note.blocks[0]), "Mind this");
+    let texts: Vec<String> = blocks.iter().map(plain).collect();
+    assert_eq!(texts[3..], ["Body."]);
+}

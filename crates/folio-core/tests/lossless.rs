@@ -89,7 +89,7 @@ fn markdown_line() -> impl Strategy<Value = String> {
         1 => sentence().prop_map(|s| format!("    !!! info \"{s}\"\n        {s}\n\t{s}")),
         1 => sentence().prop_map(|s| format!("- :material-check: {s} :octicons-x-16:, `:simple-y:` :smile:")),
         1 => (0usize..3, sentence()).prop_map(|(k, s)| {
-            let marker = ["=== \"A tab\"", "===+ \"B\"", "=== \"\""][k];
+            let marker = ["=== \"A tab\"", "===+ \":material-x: `b` *c* &amp;\"", "=== \"\""][k];
             format!("{marker}\n    {s}\n\n    ```\n    {s}\n    ```")
         }),
         1 => sentence().prop_map(|s| format!("    - {s}\n    ```\n    !!! note\n    ```")),

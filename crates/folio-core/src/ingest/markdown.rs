@@ -655,18 +655,8 @@ impl<'s> Builder<'s> {
     fn admonition(&mut self, admonition: &Admonition, reopen: bool) {
         self.close_inline();
         let title = |b: &mut Self| {
-            let (range, title) = admonition.title.as_ref()?;
-            b.piece(range.clone(), title.as_str().into());
-            Some(Block::Paragraph(Text {
-                spans: vec![Span {
-                    text: title.clone(),
-                    style: Style {
-                        strong: true,
-                        ..Style::default()
-                    },
-                    link: None,
-                }],
-            }))
+            let (range, _) = admonition.title.as_ref()?;
+            b.inline_title(range.clone())
         };
         let Some(kind) = admonition.kind else {
             if let Some(label) = (!reopen).then(|| title(self)).flatten() {
@@ -686,6 +676,44 @@ impl<'s> Builder<'s> {
         let blocks = title(self).into_iter().collect();
         self.seen_content = true;
         self.stack.push(Open::Quote(Some(kind), blocks));
+    }
+
+    /// A title written between quotes, read as a line of Markdown (its emphasis and code kept,
+    /// icons and other markup left out), as a paragraph in bold; `None` if nothing is left.
+    fn inline_title(&mut self, range: Range<usize>) -> Option<Block> {
+        let source = self.source;
+        let outer = self.inline.take();
+        let shift = |r: Range<usize>| range.start + r.start..range.start + r.end;
+        for (event, r) in Parser::new(&source[range.clone()]).into_offset_iter() {
+            match event {
+                Event::Text(t) => self.text(shift(r), t, Style::default()),
+                Event::Code(t) => {
+                    let code = Style {
+                        code: true,
+                        ..Style::default()
+                    };
+                    self.text(shift(r), t, code)
+                }
+                Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough)) => {
+                    self.start(tag, shift(r))
+                }
+                Event::End(tag @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)) => {
+                    self.end(tag)
+                }
+                _ => {}
+            }
+        }
+        let mut title = std::mem::replace(&mut self.inline, outer)?;
+        // Where an icon stood at either end, its space goes with it.
+        if let Some(last) = title.spans.last_mut() {
+            last.text.truncate(last.text.trim_end().len());
+        }
+        if let Some(first) = title.spans.first_mut() {
+            first.text = first.text.trim_start().to_string();
+        }
+        title.spans.retain(|s| !s.text.is_empty());
+        title.spans.iter_mut().for_each(|s| s.style.strong = true);
+        (!title.spans.is_empty()).then_some(Block::Paragraph(title))
     }
 
     /// The blocks that [`Builder::push_block`] adds to.
