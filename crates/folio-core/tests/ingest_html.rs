@@ -21,7 +21,10 @@ fn blocks(doc: &Document) -> String {
                     out.push(format!("{pad}quote"));
                     walk(blocks, depth + 1, out);
                 }
-                Block::Alert(alert) => walk(&alert.blocks, depth + 1, out),
+                Block::Alert(alert) => {
+                    out.push(format!("{pad}{}", alert.kind.name()));
+                    walk(&alert.blocks, depth + 1, out);
+                }
                 Block::List(list) => {
                     out.push(format!("{pad}{}", if list.ordered { "ol" } else { "ul" }));
                     for item in &list.items {
@@ -491,4 +494,24 @@ fn an_image_of_the_folder_is_published_with_its_alternative_text() {
         ]
     );
     assert_eq!(ingested.warnings.len(), 1, "{:?}", ingested.warnings);
+}
+
+#[test]
+fn call_outs_of_sphinx_mkdocs_github_and_docusaurus_keep_their_kind() {
+    let doc = one(
+        "p.html",
+        "<main><h1>T</h1><p>Before.</p>\
+         <div class=\"admonition note\"><p class=\"admonition-title\">Note</p><p>Sphinx.</p></div>\
+         <div class=\"admonition danger\"><p class=\"admonition-title\">Mind <em>this</em></p>\
+         <div class=x><p>Nested div.</p></div><p>Still in.</p></div>\
+         <div class=\"markdown-alert markdown-alert-tip\"><p class=\"markdown-alert-title\">Tip:</p>\
+         <p>GitHub.</p></div>\
+         <div class=\"theme-admonition theme-admonition-warning alert\"><p>Docusaurus.</p></div>\
+         <div class=admonition><p>No kind.</p></div><p>After.</p></main>",
+    );
+    assert_eq!(
+        blocks(&doc),
+        "§ Before…\n  Before.\n  note\n    Sphinx.\n  caution\n    **Mind *****this***\n    Nested div.\n    \
+         Still in.\n  tip\n    GitHub.\n  warning\n    Docusaurus.\n  note\n    No kind.\n  After."
+    );
 }

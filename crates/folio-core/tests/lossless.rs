@@ -125,6 +125,9 @@ fn html_line() -> impl Strategy<Value = String> {
             "<style>p { color: red }</style>", "<!DOCTYPE html>", "&nbsp;&copy;&#146;&bogus;",
             "<div role=navigation>", "<div role=main>", "<div role=contentinfo>",
             "<a href=#s2>¶</a>", "<sup><a href=#s3>1</a></sup>",
+            "<div class=\"admonition warning\">", "<p class=\"admonition-title\">Warning</p>",
+            "<p class=admonition-title>Mind <em>this</em>", "<aside class=\"markdown-alert\">",
+            "</aside>", "<div class=\"theme-admonition theme-admonition-tip\">",
         ])
         .prop_map(String::from),
     ]

@@ -22,8 +22,8 @@ use super::html_text::{decode_entities, windows_1252, StartTag, Token, Tokenizer
 use super::{finish_sections, opening_section, title_of_path};
 use crate::error::{Error, Result};
 use crate::model::{
-    Block, Document, List, ListItem, Metadata, Preformatted, Section, SourceFormat, Span, Style,
-    Table, Text,
+    Alert, AlertKind, Block, Document, List, ListItem, Metadata, Preformatted, Section,
+    SourceFormat, Span, Style, Table, Text,
 };
 
 /// Reads an HTML source and checks it against the text pieces the reader found.
@@ -182,6 +182,8 @@ const PERMALINKS: &[&str] = &["#", "¶", "§", "🔗", "⚓", "∞"];
 /// An open container block.
 enum Open {
     Quote(Vec<Block>),
+    /// A call-out (`<div class="admonition note">`), open until its element ends.
+    Alert(AlertKind, Vec<Block>, Nest),
     List(List),
     Item(ListItem),
     Pre(Preformatted),
@@ -228,6 +230,9 @@ struct Reader<'s> {
     meta: Metadata,
     /// A hidden element (`<template>`, `hidden`) being skipped.
     hidden: Option<Nest>,
+    /// A call-out's title element being read (`<p class="admonition-title">`): where its
+    /// pieces begin, and the element.
+    alert_title: Option<(usize, Nest)>,
     /// The chrome element open, and the chrome text being gathered as a line.
     chrome: Option<Nest>,
     chrome_line: String,
@@ -266,6 +271,7 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
         title_text: String::new(),
         meta: Metadata::default(),
         hidden: None,
+        alert_title: None,
         chrome: None,
         chrome_line: String::new(),
         pending: Vec::new(),
@@ -650,6 +656,30 @@ impl<'s> Reader<'s> {
         if is_block(name) {
             self.finish_heading();
         }
+        for open in &mut self.stack {
+            if let Open::Alert(_, _, nest) = open {
+                nest.start(name);
+            }
+        }
+        if let Some((_, nest)) = &mut self.alert_title {
+            nest.start(name);
+        }
+        if let Some(kind) = call_out(&tag) {
+            self.close_inline();
+            self.stack
+                .push(Open::Alert(kind, Vec::new(), Nest::new(name)));
+            return;
+        }
+        let title_class = tag.attr("class").is_some_and(|class| {
+            class
+                .split_ascii_whitespace()
+                .any(|c| c.ends_with("admonition-title") || c == "markdown-alert-title")
+        });
+        if title_class && matches!(self.stack.last(), Some(Open::Alert(..))) {
+            self.close_inline();
+            self.alert_title = Some((self.pieces.len(), Nest::new(name)));
+            return;
+        }
         match name {
             _ if heading => {
                 self.finish_heading();
@@ -916,6 +946,28 @@ impl<'s> Reader<'s> {
                 return self.end_inline(name);
             }
         }
+        if let Some((mark, nest)) = &mut self.alert_title {
+            if nest.end(name) {
+                let mark = *mark;
+                self.alert_title = None;
+                return self.end_alert_title(mark);
+            }
+        }
+        let mut ended = None;
+        for (at, open) in self.stack.iter_mut().enumerate() {
+            if let Open::Alert(_, _, nest) = open {
+                if nest.end(name) {
+                    ended = Some(at);
+                }
+            }
+        }
+        if let Some(at) = ended {
+            self.close_inline();
+            while self.stack.len() > at {
+                self.pop();
+            }
+            return;
+        }
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.finish_heading(),
             "blockquote" => self.close_up_to(|o| matches!(o, Open::Quote(_))),
@@ -1105,9 +1157,37 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// Ends a call-out's title: one that only names the call-out's kind ("Note", "Warning") is
+    /// what the kind shows, markup; any other is its first paragraph, in bold.
+    fn end_alert_title(&mut self, mark: usize) {
+        let Some(mut text) = self.inline.take() else {
+            return;
+        };
+        trim_text(&mut text);
+        let said: String = text.spans.iter().map(|s| s.text.as_str()).collect();
+        let said = said.trim().trim_end_matches(':').trim();
+        let kind = self.stack.iter().rev().find_map(|o| match o {
+            Open::Alert(kind, ..) => Some(*kind),
+            _ => None,
+        });
+        if kind.is_some_and(|k| said.eq_ignore_ascii_case(k.name())) {
+            self.pieces.truncate(mark);
+            return;
+        }
+        text.spans.iter_mut().for_each(|s| s.style.strong = true);
+        if !text.spans.is_empty() {
+            self.push_block(Block::Paragraph(text));
+        }
+    }
+
     fn close(&mut self, open: Open) {
         match open {
             Open::Quote(blocks) => self.push_block(Block::Quote(blocks)),
+            Open::Alert(kind, blocks, _) => {
+                if !blocks.is_empty() {
+                    self.push_block(Block::Alert(Alert { kind, blocks }));
+                }
+            }
             Open::List(list) => self.push_block(Block::List(list)),
             Open::Item(item) => match self.stack.last_mut() {
                 Some(Open::List(list)) => list.items.push(item),
@@ -1142,7 +1222,7 @@ impl<'s> Reader<'s> {
     fn push_block(&mut self, block: Block) {
         self.seen_content = true;
         match self.stack.last_mut() {
-            Some(Open::Quote(blocks)) => blocks.push(block),
+            Some(Open::Quote(blocks) | Open::Alert(_, blocks, _)) => blocks.push(block),
             Some(Open::Item(item)) => item.blocks.push(block),
             Some(Open::List(list)) => match list.items.last_mut() {
                 Some(item) => item.blocks.push(block),
@@ -1184,6 +1264,39 @@ fn unlisted(name: &str, tag: &StartTag) -> Option<String> {
     let url = lower.find("url=").map(|at| &content[at + 4..])?;
     let url = url.trim_matches(|c: char| space(c) || c == '\'' || c == '"');
     (refresh && !url.is_empty()).then(|| format!("the page redirects to {url}"))
+}
+
+/// The call-out an element is, by its classes: Sphinx's and MkDocs' `admonition note`,
+/// GitHub's `markdown-alert markdown-alert-tip`, Docusaurus' `theme-admonition
+/// theme-admonition-warning`. The kind is the nearest of the five; a call-out of no known kind
+/// is a note.
+fn call_out(tag: &StartTag) -> Option<AlertKind> {
+    if !matches!(tag.name.as_str(), "div" | "aside" | "section") {
+        return None;
+    }
+    let classes: Vec<&str> = tag.attr("class")?.split_ascii_whitespace().collect();
+    let marked = classes
+        .iter()
+        .any(|c| matches!(*c, "admonition" | "markdown-alert" | "theme-admonition"));
+    if !marked {
+        return None;
+    }
+    let kind = classes.iter().find_map(|class| {
+        let name = ["markdown-alert-", "theme-admonition-", "admonition-"]
+            .iter()
+            .find_map(|prefix| class.strip_prefix(prefix))
+            .unwrap_or(class);
+        Some(match name.to_ascii_lowercase().as_str() {
+            "tip" | "hint" | "success" | "check" | "done" => AlertKind::Tip,
+            "important" => AlertKind::Important,
+            "warning" | "attention" => AlertKind::Warning,
+            "caution" | "danger" | "error" | "failure" | "bug" => AlertKind::Caution,
+            "note" | "info" | "seealso" | "todo" | "example" | "abstract" | "summary"
+            | "question" | "quote" => AlertKind::Note,
+            _ => return None,
+        })
+    });
+    Some(kind.unwrap_or(AlertKind::Note))
 }
 
 fn is_block(name: &str) -> bool {
