@@ -565,3 +565,29 @@ fn titles_and_labels_are_lines_of_markdown() {
     let texts: Vec<String> = blocks.iter().map(plain).collect();
     assert_eq!(texts[3..], ["Body."]);
 }
+
+#[test]
+fn directive_containers_are_call_outs() {
+    let doc = one(
+        "a.md",
+        "# A\n\nBefore.\n\n:::tip[Did *you* know?]\nBody with a list:\n\n- one\n- two\n:::\n\n\
+         ::: warning Mind this\n::::note\nInner.\n::::\nOuter.\n:::\n\n::: code-group\n```sh\nls\n```\n:::\n\n\
+         After.\n\n:::danger\nLeft open.\n",
+    );
+    assert_eq!(
+        outline(&doc),
+        "~ Before… [before] P A:tip(P P UL(- -)) A:warning(P A:note(P) P) Pre P A:caution(P)"
+    );
+    let texts: Vec<String> = doc.sections[0].blocks.iter().map(plain).collect();
+    assert_eq!(
+        texts,
+        [
+            "Before.",
+            "Did you know?\nBody with a list:\none\ntwo",
+            "Mind this\nInner.\nOuter.",
+            "ls",
+            "After.",
+            "Left open."
+        ]
+    );
+}

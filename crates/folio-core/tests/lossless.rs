@@ -88,6 +88,12 @@ fn markdown_line() -> impl Strategy<Value = String> {
         }),
         1 => sentence().prop_map(|s| format!("    !!! info \"{s}\"\n        {s}\n\t{s}")),
         1 => sentence().prop_map(|s| format!("- :material-check: {s} :octicons-x-16:, `:simple-y:` :smile:")),
+        2 => (0usize..6, sentence()).prop_map(|(k, s)| {
+            let fence = [":::tip[A *b*]", ":::", "::: warning Mind", "::: code-group", "::::note", "::::"][k];
+            format!("{fence}\n{s}")
+        }),
+        1 => sentence().prop_map(|s| format!(":::note\n- {s}\n:::\n\n  {s}")),
+        1 => sentence().prop_map(|s| format!("- {s}\n:::tip[{s}]\n- {s}\n:::")),
         1 => (0usize..3, sentence()).prop_map(|(k, s)| {
             let marker = ["=== \"A tab\"", "===+ \":material-x: `b` *c* &amp;\"", "=== \"\""][k];
             format!("{marker}\n    {s}\n\n    ```\n    {s}\n    ```")

@@ -33,6 +33,11 @@ pub struct Rewritten {
     pub admonitions: Vec<Admonition>,
     /// The admonition each inserted `>` opens, by its byte offset.
     owners: HashMap<usize, usize>,
+    /// Directive containers (`:::tip[Title]` … `:::`, as Docusaurus, VitePress and Starlight
+    /// write call-outs), in source order, each with its body's byte range. Their bodies are not
+    /// indented: the reader opens and closes them by offsets. One of no known kind
+    /// (`::: code-group`) has none, and its body simply goes on.
+    pub directives: Vec<(Admonition, Range<usize>)>,
 }
 
 impl Rewritten {
@@ -48,7 +53,10 @@ impl Rewritten {
 
 /// Rewrites the admonitions of `source`, or gives `None` when it has none.
 pub fn rewrite(source: &str) -> Option<Rewritten> {
-    if !source.contains("!!!") && !source.contains("???") && !source.contains("===") {
+    if !["!!!", "???", "===", ":::"]
+        .iter()
+        .any(|m| source.contains(m))
+    {
         return None;
     }
     let mut out = Rewritten {
@@ -59,6 +67,8 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
     let mut open: Vec<usize> = Vec::new();
     let mut fence: Vec<Option<String>> = vec![None];
     let mut previous_blank = true;
+    // Open directive containers: their index and the length of their fence of colons.
+    let mut directives: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     for line in source.split_inclusive('\n') {
         let start = at;
@@ -104,6 +114,34 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
         } else if let Some(mark) = fence_mark(trimmed) {
             *fenced = Some(mark);
             None
+        } else if depth == 0 && rest.starts_with(":::") {
+            // A directive's fence: it opens a container, or closes the innermost one that a
+            // fence no longer than it opened.
+            let colons = rest.len() - rest.trim_start_matches(':').len();
+            let after = rest[colons..].trim();
+            let blanked = if after.is_empty() {
+                match directives.last() {
+                    Some(&(i, opened)) if colons >= opened => {
+                        out.directives[i].1.end = start;
+                        directives.pop();
+                        true
+                    }
+                    _ => false,
+                }
+            } else if let Some(admonition) = parse_directive(&rest[colons..], start + colons) {
+                directives.push((out.directives.len(), colons));
+                out.directives.push((admonition, at..at));
+                true
+            } else {
+                false
+            };
+            if blanked {
+                out.text.push_str(&" ".repeat(content.len()));
+                out.text.push_str(&line[content.len()..]);
+                previous_blank = true;
+                continue;
+            }
+            None
         } else if previous_blank {
             parse_marker(rest, start + written)
         } else {
@@ -123,7 +161,65 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
             None => out.text.push_str(&line[written..]),
         }
     }
-    (!out.admonitions.is_empty()).then_some(out)
+    for (i, _) in directives {
+        out.directives[i].1.end = source.len();
+    }
+    (!out.admonitions.is_empty() || !out.directives.is_empty()).then_some(out)
+}
+
+/// Reads what follows a directive's colons: a name (`tip`, ` warning`), then a title in
+/// brackets (`[Did you know?]`), or after a space (VitePress' `::: warning Custom title`), and
+/// attributes in braces, which are markup. A name of no known kind opens a container without
+/// one.
+fn parse_directive(rest: &str, offset: usize) -> Option<Admonition> {
+    let lead = rest.len() - rest.trim_start().len();
+    let named = &rest[lead..];
+    let name_len = named
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(named.len());
+    let name = &named[..name_len];
+    if name.is_empty() {
+        return None;
+    }
+    let tail = &named[name_len..];
+    let tail_at = offset + lead + name_len;
+    let (title_at, title) = if let Some(inner) = tail.strip_prefix('[') {
+        let end = inner.find(']')?;
+        (tail_at + 1, &inner[..end])
+    } else if tail.starts_with(' ') && !tail.trim().starts_with('{') {
+        let text = tail.trim_end();
+        (tail_at, text)
+    } else {
+        (tail_at, "")
+    };
+    let trimmed = title.trim();
+    let from = title_at + (title.len() - title.trim_start().len());
+    let title = (!trimmed.is_empty()).then(|| (from..from + trimmed.len(), trimmed.to_string()));
+    let known = [
+        "note",
+        "tip",
+        "info",
+        "warning",
+        "danger",
+        "caution",
+        "important",
+        "details",
+        "success",
+        "error",
+        "hint",
+        "attention",
+        "bug",
+        "example",
+        "abstract",
+        "question",
+    ];
+    let kind = known
+        .contains(&name.to_ascii_lowercase().as_str())
+        .then(|| kind_of(name));
+    Some(Admonition {
+        kind,
+        title: title.filter(|_| kind.is_some()),
+    })
 }
 
 /// The length of a line's line ending.
@@ -258,6 +354,41 @@ mod tests {
         assert!(rewrite("=== \"\"\n    body\n").is_none());
         assert!(rewrite("===\n    body\n").is_none());
         assert!(rewrite("=== note \"A\"\n    body\n").is_none());
+    }
+
+    #[test]
+    fn directive_containers_blank_their_fences_and_give_their_bodies() {
+        let source =
+            ":::tip[Did you know?]\nBody.\n:::\n\n::: warning Mind this\n\n::::note\nIn.\n\
+                      ::::\n:::\n\n::: code-group\n```\n:::\n```\n:::\n\n:::danger\nLeft open.\n";
+        let rewritten = rewrite(source).unwrap();
+        assert_eq!(rewritten.text.len(), source.len());
+        let got: Vec<(Option<AlertKind>, Option<&str>, &str)> = rewritten
+            .directives
+            .iter()
+            .map(|(a, body)| {
+                let title = a.title.as_ref().map(|(r, _)| &source[r.clone()]);
+                (a.kind, title, source[body.clone()].trim())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(AlertKind::Tip), Some("Did you know?"), "Body."),
+                (
+                    Some(AlertKind::Warning),
+                    Some("Mind this"),
+                    "::::note\nIn.\n::::"
+                ),
+                (Some(AlertKind::Note), None, "In."),
+                (None, None, "```\n:::\n```"),
+                (Some(AlertKind::Caution), None, "Left open."),
+            ]
+        );
+        assert!(rewritten
+            .text
+            .starts_with("                     \nBody.\n   \n"));
+        assert!(rewrite("a ::: b\n").is_none());
     }
 
     #[test]

@@ -107,7 +107,53 @@ fn read_with_pieces<'s>(
     // For each open quote, whether it is a content tab's body, which is no quote: its blocks
     // follow its label.
     let mut quotes: Vec<bool> = Vec::new();
+    // Directive containers: the next to open, and the open ones with the depth of the stack
+    // under them.
+    let mut next_directive = 0;
+    let mut directives: Vec<(usize, usize)> = Vec::new();
     for (event, range) in Parser::new_ext(parsed, options).into_offset_iter() {
+        if let Some(r) = &rewritten {
+            // A container opens at the first event of its body and closes at the first after:
+            // those that ended close before the next opens, and an empty one closes at once.
+            loop {
+                while let Some(&(i, depth)) = directives.last() {
+                    // A block the parser still has open (a list its fence did not end) keeps
+                    // the container open until it ends.
+                    let own = usize::from(r.directives[i].0.kind.is_some());
+                    if range.start < r.directives[i].1.end || b.stack.len() > depth + own {
+                        break;
+                    }
+                    b.close_inline();
+                    if b.stack.len() > depth {
+                        let open = b.stack.pop().expect("the container is on top");
+                        b.close(open);
+                    }
+                    directives.pop();
+                }
+                match r.directives.get(next_directive) {
+                    Some((admonition, body)) if body.start <= range.start => {
+                        // Only where nothing but containers is open: a body the parser reads as
+                        // more of a list begun before it stays in the list, without a call-out.
+                        let base = directives.last().map_or(0, |&(i, depth)| {
+                            depth + usize::from(r.directives[i].0.kind.is_some())
+                        });
+                        if b.stack.len() == base {
+                            directives.push((next_directive, b.stack.len()));
+                            b.admonition(admonition, false);
+                        } else {
+                            // Its title still shows, as a content tab's label does.
+                            let label = Admonition {
+                                kind: None,
+                                title: admonition.title.clone(),
+                            };
+                            b.admonition(&label, false);
+                        }
+                        next_directive += 1;
+                    }
+                    _ => break,
+                }
+            }
+        }
         match (&event, &rewritten) {
             (Event::Start(Tag::BlockQuote(_)), Some(r)) => {
                 if let Some(id) = r.owner(range.start) {
