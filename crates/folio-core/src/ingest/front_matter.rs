@@ -76,17 +76,8 @@ type Fields = Vec<(String, Vec<String>)>;
 
 fn yaml_fields(path: &str, text: &str) -> Result<Fields> {
     use yaml_rust2::{Yaml, YamlLoader};
-    let docs = YamlLoader::load_from_str(text).map_err(|e| {
-        Error::source(
-            path,
-            format!(
-                "front matter is not valid YAML (line {}, column {}): {}",
-                e.marker().line() + 1,
-                e.marker().col() + 1,
-                e.info()
-            ),
-        )
-    })?;
+    let docs = YamlLoader::load_from_str(text)
+        .map_err(|e| Error::source(path, format!("front matter is {}", yaml_error(&e))))?;
     let Some(doc) = docs.into_iter().next() else {
         return Ok(Vec::new());
     };
@@ -115,6 +106,16 @@ fn yaml_fields(path: &str, text: &str) -> Result<Fields> {
             Some((key, values))
         })
         .collect())
+}
+
+/// Why a text is not YAML, with the line and column: "not valid YAML (line 2, column 5): …".
+pub(super) fn yaml_error(e: &yaml_rust2::ScanError) -> String {
+    format!(
+        "not valid YAML (line {}, column {}): {}",
+        e.marker().line() + 1,
+        e.marker().col() + 1,
+        e.info()
+    )
 }
 
 fn toml_fields(path: &str, text: &str) -> Result<Fields> {

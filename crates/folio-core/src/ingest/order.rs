@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use super::front_matter::yaml_error;
 use super::links::{join, percent_decode};
 use super::{format_of, Warning};
 use crate::model::{Document, SourceFormat};
@@ -85,14 +86,7 @@ pub const MKDOCS: &[&str] = &["mkdocs.yml", "mkdocs.yaml"];
 /// YAML MkDocs could read gives the reason.
 pub fn mkdocs(file: &str, text: &str, docs_in_data: bool) -> Result<Option<Listing>, String> {
     use yaml_rust2::{Yaml, YamlLoader};
-    let docs = YamlLoader::load_from_str(text).map_err(|e| {
-        format!(
-            "not valid YAML (line {}, column {}): {}",
-            e.marker().line() + 1,
-            e.marker().col() + 1,
-            e.info()
-        )
-    })?;
+    let docs = YamlLoader::load_from_str(text).map_err(|e| yaml_error(&e))?;
     let Some(config) = docs.into_iter().next() else {
         return Ok(None);
     };
