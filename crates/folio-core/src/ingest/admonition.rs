@@ -169,8 +169,8 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
 
 /// Reads what follows a directive's colons: a name (`tip`, ` warning`), then a title in
 /// brackets (`[Did you know?]`), or after a space (VitePress' `::: warning Custom title`), and
-/// attributes in braces, which are markup. A name of no known kind opens a container without
-/// one.
+/// attributes in braces, which are markup. A name of no known kind ([`kind_named`]) opens a
+/// container without one.
 fn parse_directive(rest: &str, offset: usize) -> Option<Admonition> {
     let lead = rest.len() - rest.trim_start().len();
     let named = &rest[lead..];
@@ -195,27 +195,7 @@ fn parse_directive(rest: &str, offset: usize) -> Option<Admonition> {
     let trimmed = title.trim();
     let from = title_at + (title.len() - title.trim_start().len());
     let title = (!trimmed.is_empty()).then(|| (from..from + trimmed.len(), trimmed.to_string()));
-    let known = [
-        "note",
-        "tip",
-        "info",
-        "warning",
-        "danger",
-        "caution",
-        "important",
-        "details",
-        "success",
-        "error",
-        "hint",
-        "attention",
-        "bug",
-        "example",
-        "abstract",
-        "question",
-    ];
-    let kind = known
-        .contains(&name.to_ascii_lowercase().as_str())
-        .then(|| kind_of(name));
+    let kind = kind_named(name);
     Some(Admonition {
         kind,
         title: title.filter(|_| kind.is_some()),
@@ -285,16 +265,54 @@ fn parse_marker(line: &str, offset: usize) -> Option<Admonition> {
     })
 }
 
-/// The call-out kind for an admonition type of MkDocs (Material's names and their aliases);
-/// any other type is a note.
+/// Names of call-out types across generators (MkDocs Material's types and their aliases,
+/// Sphinx's, Docusaurus', VitePress' and Starlight's), each with the nearest of the five kinds.
+/// A `caution` is a warning there, as Material and Starlight show it.
+const KINDS: &[(&str, AlertKind)] = &[
+    ("abstract", AlertKind::Note),
+    ("attention", AlertKind::Warning),
+    ("bug", AlertKind::Caution),
+    ("caution", AlertKind::Warning),
+    ("check", AlertKind::Tip),
+    ("cite", AlertKind::Note),
+    ("danger", AlertKind::Caution),
+    ("details", AlertKind::Note),
+    ("done", AlertKind::Tip),
+    ("error", AlertKind::Caution),
+    ("example", AlertKind::Note),
+    ("fail", AlertKind::Caution),
+    ("failure", AlertKind::Caution),
+    ("faq", AlertKind::Note),
+    ("help", AlertKind::Note),
+    ("hint", AlertKind::Tip),
+    ("important", AlertKind::Important),
+    ("info", AlertKind::Note),
+    ("missing", AlertKind::Caution),
+    ("note", AlertKind::Note),
+    ("question", AlertKind::Note),
+    ("quote", AlertKind::Note),
+    ("seealso", AlertKind::Note),
+    ("success", AlertKind::Tip),
+    ("summary", AlertKind::Note),
+    ("tip", AlertKind::Tip),
+    ("tldr", AlertKind::Note),
+    ("todo", AlertKind::Note),
+    ("warning", AlertKind::Warning),
+];
+
+/// The call-out kind a type's name stands for, if it is a known one.
+pub(super) fn kind_named(name: &str) -> Option<AlertKind> {
+    let name = name.to_ascii_lowercase();
+    KINDS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, kind)| kind)
+}
+
+/// The call-out kind for an admonition type of MkDocs, which takes any name: an unknown one is
+/// a note.
 fn kind_of(name: &str) -> AlertKind {
-    match name.to_ascii_lowercase().as_str() {
-        "tip" | "hint" | "success" | "check" | "done" => AlertKind::Tip,
-        "important" => AlertKind::Important,
-        "warning" | "caution" | "attention" => AlertKind::Warning,
-        "danger" | "error" | "failure" | "fail" | "missing" | "bug" => AlertKind::Caution,
-        _ => AlertKind::Note,
-    }
+    kind_named(name).unwrap_or(AlertKind::Note)
 }
 
 #[cfg(test)]

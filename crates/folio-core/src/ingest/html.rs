@@ -16,6 +16,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::admonition::kind_named;
 use super::coverage::{self, Coverage, Piece};
 use super::date::stamp_or_text;
 use super::html_text::{decode_entities, windows_1252, StartTag, Token, Tokenizer, BLOCK_TAGS};
@@ -1268,8 +1269,8 @@ fn unlisted(name: &str, tag: &StartTag) -> Option<String> {
 
 /// The call-out an element is, by its classes: Sphinx's and MkDocs' `admonition note`,
 /// GitHub's `markdown-alert markdown-alert-tip`, Docusaurus' `theme-admonition
-/// theme-admonition-warning`. The kind is the nearest of the five; a call-out of no known kind
-/// is a note.
+/// theme-admonition-warning`. The kind is the one a class names, else the nearest of the five
+/// ([`kind_named`]); a call-out of no known kind is a note.
 fn call_out(tag: &StartTag) -> Option<AlertKind> {
     if !matches!(tag.name.as_str(), "div" | "aside" | "section") {
         return None;
@@ -1286,15 +1287,18 @@ fn call_out(tag: &StartTag) -> Option<AlertKind> {
             .iter()
             .find_map(|prefix| class.strip_prefix(prefix))
             .unwrap_or(class);
-        Some(match name.to_ascii_lowercase().as_str() {
-            "tip" | "hint" | "success" | "check" | "done" => AlertKind::Tip,
-            "important" => AlertKind::Important,
-            "warning" | "attention" => AlertKind::Warning,
-            "caution" | "danger" | "error" | "failure" | "bug" => AlertKind::Caution,
-            "note" | "info" | "seealso" | "todo" | "example" | "abstract" | "summary"
-            | "question" | "quote" => AlertKind::Note,
-            _ => return None,
-        })
+        // GitHub's classes name the five kinds themselves (its `caution` is a caution).
+        let kinds = [
+            AlertKind::Note,
+            AlertKind::Tip,
+            AlertKind::Important,
+            AlertKind::Warning,
+            AlertKind::Caution,
+        ];
+        kinds
+            .into_iter()
+            .find(|k| name.eq_ignore_ascii_case(k.name()))
+            .or_else(|| kind_named(name))
     });
     Some(kind.unwrap_or(AlertKind::Note))
 }

@@ -711,11 +711,8 @@ impl<'s> Builder<'s> {
             return;
         };
         if reopen {
-            if let Some(Block::Alert(alert)) = self.last_block() {
-                let blocks = std::mem::take(&mut alert.blocks);
-                let kind = alert.kind;
-                self.remove_last_block();
-                self.stack.push(Open::Quote(Some(kind), blocks));
+            if let Some(alert) = self.take_last_alert() {
+                self.stack.push(Open::Quote(Some(alert.kind), alert.blocks));
                 return;
             }
         }
@@ -774,13 +771,15 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn last_block(&mut self) -> Option<&mut Block> {
-        self.blocks_mut()?.last_mut()
-    }
-
-    fn remove_last_block(&mut self) {
-        if let Some(blocks) = self.blocks_mut() {
-            blocks.pop();
+    /// Takes back the last block added, if it is a call-out.
+    fn take_last_alert(&mut self) -> Option<Alert> {
+        let blocks = self.blocks_mut()?;
+        match blocks.pop()? {
+            Block::Alert(alert) => Some(alert),
+            other => {
+                blocks.push(other);
+                None
+            }
         }
     }
 
