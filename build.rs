@@ -43,7 +43,22 @@ fn main() {
             ..Default::default()
         }
     };
+    publish_media_list(&manifest, &data, &ingested.media).unwrap_or_else(|e| fail(e));
     let blob = folio_core::format::encode(&bundle).unwrap_or_else(|e| fail(e.to_string()));
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.folio");
     fs::write(&out, blob).unwrap_or_else(|e| fail(format!("{}: {e}", out.display())));
+}
+
+/// Writes the images the corpus publishes where `tools/seal_dist.py`, which copies them into
+/// `media/`, looks for them: in the target folder, named after the data folder.
+fn publish_media_list(
+    manifest: &std::path::Path,
+    data: &std::path::Path,
+    media: &[String],
+) -> Result<(), String> {
+    let target = env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| if p.is_absolute() { p } else { manifest.join(p) })
+        .unwrap_or_else(|| manifest.join("target"));
+    folio_load::write_media_list(&target, data, media).map_err(|e| e.to_string())
 }

@@ -32,10 +32,6 @@ TERSER = SOURCE / "node_modules" / ".bin" / "terser"
 # Generated here, so never part of the version (sw.js) or never offline (nothing).
 WORKER = "sw.js"
 
-# The images of the data folder, published as media/<path>: the corpus links to them so at build
-# time. The same list as MEDIA_EXTENSIONS in crates/folio-core/src/ingest/mod.rs.
-MEDIA = {".apng", ".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp"}
-
 # An attribute's value, quoted or not (a release build's page is minified).
 VALUE = r'"?\.?/?([^"\s>]+)"?'
 STYLESHEET = re.compile(r'<link\b[^>]*\brel="?stylesheet"?[^>]*>')
@@ -98,20 +94,39 @@ def data_folder() -> Path:
     return SOURCE / named if named else SOURCE / "data"
 
 
-def copy_media(data: Path, folder: Path) -> int:
-    """Copies the images of `data`, but no hidden file nor any in a hidden folder, into
-    `folder`/media/ at the same paths. Returns how many."""
-    count = 0
-    for path in sorted(data.rglob("*")):
-        relative = path.relative_to(data)
-        hidden = any(part.startswith(".") for part in relative.parts)
-        if hidden or path.suffix.lower() not in MEDIA or not path.is_file():
-            continue
-        target = folder / "media" / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-        count += 1
-    return count
+def fnv1a(text: str) -> str:
+    """The 64-bit FNV-1a hash of the UTF-8 bytes of `text`, in hexadecimal."""
+    key = 0xCBF29CE484222325
+    for byte in text.encode():
+        key = ((key ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return f"{key:016x}"
+
+
+def folder_key(data: Path) -> str:
+    """The name build.rs gives its list of the images of `data`: the hash of its canonical
+    path."""
+    return fnv1a(str(data.resolve()))
+
+
+def media_list(data: Path, target: Path) -> list[str]:
+    """The images the build of `data` publishes, as build.rs listed them in `target`: the
+    images of the folder but hidden ones and those it was asked to leave out (`.folioignore`)."""
+    listed = target / "folio-media" / f"{folder_key(data)}.txt"
+    if not listed.is_file():
+        raise RuntimeError(f"no list of the images of {data} at {listed}: build the app again")
+    text = listed.read_text(encoding="utf-8")
+    return [path for path in text.split("\0") if path]
+
+
+def copy_media(data: Path, target: Path, folder: Path) -> int:
+    """Copies the images the build of `data` publishes into `folder`/media/ at the same paths.
+    Returns how many."""
+    paths = media_list(data, target)
+    for relative in paths:
+        destination = folder / "media" / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(data / relative, destination)
+    return len(paths)
 
 
 def main() -> int:
@@ -171,7 +186,8 @@ def main() -> int:
     if loader.is_file():
         loader.write_text(finish(loader.read_text(encoding="utf-8"), True), encoding="utf-8")
 
-    media = copy_media(data_folder(), folder)
+    target = SOURCE / os.environ.get("CARGO_TARGET_DIR", "target")
+    media = copy_media(data_folder(), target, folder)
 
     files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
                    if p.is_file() and p.name != WORKER)

@@ -15,6 +15,9 @@ pub enum Error {
     },
     /// A data folder with no document in it.
     EmptyCorpus,
+    /// Several files that cannot become documents, in folder order.
+    #[cfg(feature = "ingest")]
+    Several(Vec<Error>),
     /// A blob that cannot be decoded.
     Format(String),
 }
@@ -37,9 +40,14 @@ impl fmt::Display for Error {
             Error::Source { file, cause } => write!(f, "{file}: {cause}"),
             Error::DuplicateId { id, first, second } => write!(
                 f,
-                "{second}: document id `{id}` is already used by {first}; rename one of the files"
+                "{second}: document id `{id}` is already used by {first}; rename one of the files, or leave one out in .folioignore"
             ),
             Error::EmptyCorpus => write!(f, "the data folder holds no document to ingest"),
+            #[cfg(feature = "ingest")]
+            Error::Several(errors) => {
+                write!(f, "{} files cannot be read:", errors.len())?;
+                errors.iter().try_for_each(|e| write!(f, "\n  {e}"))
+            }
             Error::Format(cause) => write!(f, "corpus blob: {cause}"),
         }
     }

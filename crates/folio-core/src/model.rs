@@ -75,6 +75,12 @@ pub struct Metadata {
     #[cfg(feature = "ingest")]
     #[serde(skip)]
     pub unlisted: Option<String>,
+    /// The ids of elements of the page other than its headings (`<a id="old-name">`), each with
+    /// the id of the section it leads to, for links from other documents. Read at build time;
+    /// neither embedded nor in the app.
+    #[cfg(feature = "ingest")]
+    #[serde(skip)]
+    pub anchors: Vec<(String, String)>,
 }
 
 /// A document's place among its siblings, as its front matter gives it.

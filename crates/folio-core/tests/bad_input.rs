@@ -72,6 +72,27 @@ fn duplicate_ids_name_both_files() {
 }
 
 #[test]
+fn every_file_that_cannot_be_read_is_named_at_once() {
+    let message = error_of(&[
+        file("a.md", "# Only a heading\n"),
+        file("b.txt", ""),
+        file("good.md", "# Good\n\nText.\n"),
+        file("good.txt", "Other text."),
+    ]);
+    assert_eq!(
+        message.lines().collect::<Vec<_>>(),
+        [
+            "3 files cannot be read:",
+            "  a.md: no body text: the file has a title or metadata but nothing to read; give it \
+             some, or leave it out with a line in .folioignore",
+            "  b.txt: the file is empty",
+            "  good.txt: document id `good` is already used by good.md; rename one of the \
+             files, or leave one out in .folioignore",
+        ]
+    );
+}
+
+#[test]
 fn a_file_name_with_nothing_to_make_an_id_from() {
     assert_says(
         &error_of(&[file("---.md", "Text.")]),

@@ -247,6 +247,43 @@ fn links_between_documents_become_addresses_of_the_explorer() {
 }
 
 #[test]
+fn the_old_names_a_chapter_keeps_before_a_heading_lead_to_it() {
+    use common::file;
+    use folio_core::ingest::ingest;
+    // As mdBook's chapters keep the ids of renamed headings.
+    let deref = "# Deref\n\nIntro.\n\n## First\n\nOne <span id=\"inline\">marked</span>.\n\n\
+                 <!-- Old headings. Do not remove or links may break. -->\n\n\
+                 <a id=\"implicit-deref\"></a>\n<a id=\"using-deref\"></a>\n\n\
+                 ## Second\n\nTwo, and [back](#using-deref).\n\n\
+                 <div id=\"block\">\n\nIn a block.\n\n</div>\n";
+    let links = "# Links\n\n[a](deref.md#implicit-deref) [b](deref.md#inline) \
+                 [c](deref.md#block) [d](deref.md#nothing)\n";
+    let ingested = ingest(&[file("deref.md", deref), file("links.md", links)]).unwrap();
+    let addresses = |id: &str| -> Vec<String> {
+        let doc = ingested.corpus.document(id).unwrap();
+        doc.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .flat_map(|b| match b {
+                Block::Paragraph(text) => text.spans.clone(),
+                _ => Vec::new(),
+            })
+            .filter_map(|s| s.link)
+            .collect()
+    };
+    assert_eq!(
+        addresses("links"),
+        [
+            "#/d/deref/second",
+            "#/d/deref/first",
+            "#/d/deref/second",
+            "deref.md#nothing"
+        ]
+    );
+    assert_eq!(addresses("deref"), ["#/d/deref/second"]);
+}
+
+#[test]
 fn task_items_keep_whether_they_are_done() {
     let doc = one(
         "t.md",

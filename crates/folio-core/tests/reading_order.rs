@@ -198,10 +198,7 @@ fn pages_that_ask_not_to_be_indexed_or_redirect_are_skipped_with_a_warning() {
         warnings(&ingested),
         [
             "moved.html: skipped: the page redirects to page.html",
-            "old.html: skipped: the page asks not to be indexed \
-             (<meta name=\"robots\" content=\"NoIndex, follow\">)",
-            "print.html: skipped: the page asks not to be indexed \
-             (<meta name=\"robots\" content=\"noindex\">)",
+            "2 pages: skipped, as the page asks not to be indexed: old.html, print.html",
         ]
     );
 }
@@ -311,7 +308,7 @@ fn an_mkdocs_configuration_that_is_not_yaml_is_named_in_a_warning() {
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(
         said[0].starts_with("../mkdocs.yml: not valid YAML (line ")
-            && said[0].ends_with("; its nav is not used, the folder order is"),
+            && said[0].ends_with("; its nav and exclusions are not used"),
         "{said:?}"
     );
 }

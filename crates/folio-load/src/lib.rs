@@ -2,15 +2,16 @@
 //!
 //! This is the only place that touches the file system for ingest; the build script and the
 //! command line share it. Besides the folder, it reads one file above it: the MkDocs
-//! configuration of a folder that is MkDocs' `docs_dir`, for the order of its pages. Hidden files and folders (names starting with `.`) are left out, as
-//! version-control and editor files are; everything else is handed to ingest, which decides
-//! what to read and warns about what it skips.
+//! configuration of a folder that is MkDocs' `docs_dir`, for the order of its pages. Hidden
+//! files and folders (names starting with `.`) are left out, as version-control and editor
+//! files are, but for the folder's `.folioignore`; everything else is handed to ingest, which
+//! decides what to read and warns about what it skips.
 
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use folio_core::ingest::order;
+use folio_core::ingest::{ignore, order};
 pub use folio_core::ingest::{ingest, Ingested, SourceFile, Warning};
 
 /// A folder or file that could not be read.
@@ -28,7 +29,7 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads every non-hidden file below `dir`, sorted by relative path, and the MkDocs
+/// Reads every non-hidden file below `dir` (and its `.folioignore`), sorted by relative path, and the MkDocs
 /// configuration above it when `dir` is its `docs_dir` (as `../mkdocs.yml`), for the order of
 /// the pages.
 pub fn load_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
@@ -84,7 +85,9 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> Result<(), LoadEr
     for entry in fs::read_dir(dir).map_err(err(dir))? {
         let entry = entry.map_err(err(dir))?;
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && !(dir == root && name == ignore::FILE_NAME) {
             continue;
         }
         let kind = entry.file_type().map_err(err(&path))?;
@@ -104,6 +107,32 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> Result<(), LoadEr
     Ok(())
 }
 
+/// Writes the list of the images a build of `data` publishes (the paths of
+/// [`Ingested::media`], separated by NUL bytes) to `<target>/folio-media/<key>.txt`, where the
+/// key is [`folder_key`] of `data`: the build script writes it, and `tools/seal_dist.py`, which
+/// copies the images into the app's `media/`, reads it.
+pub fn write_media_list(target: &Path, data: &Path, media: &[String]) -> Result<(), LoadError> {
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |cause| LoadError { path, cause }
+    };
+    let folder = data.canonicalize().map_err(err(data))?;
+    let dir = target.join("folio-media");
+    let path = dir.join(format!("{}.txt", folder_key(&folder.to_string_lossy())));
+    fs::create_dir_all(&dir).map_err(err(&dir))?;
+    fs::write(&path, media.join("\0")).map_err(err(&path))
+}
+
+/// The 64-bit FNV-1a hash of a folder's canonical path, in hexadecimal: a file name that
+/// stands for the folder.
+pub fn folder_key(canonical: &str) -> String {
+    let mut key: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in canonical.bytes() {
+        key = (key ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{key:016x}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,9 +147,11 @@ mod tests {
         fs::write(dir.join("sub/a.md"), "A").unwrap();
         fs::write(dir.join(".hidden"), "H").unwrap();
         fs::write(dir.join(".git/config"), "G").unwrap();
+        fs::write(dir.join(".folioignore"), "b.txt").unwrap();
+        fs::write(dir.join("sub/.folioignore"), "a.md").unwrap();
         let files = load_dir(&dir).unwrap();
         let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(names, ["b.txt", "sub/a.md"]);
+        assert_eq!(names, [".folioignore", "b.txt", "sub/a.md"]);
         fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -149,6 +180,22 @@ mod tests {
         fs::write(root.join("mkdocs.yml"), "nav: [\n").unwrap();
         assert_eq!(names("docs"), ["../mkdocs.yml", "b.md"]);
         assert_eq!(names("pages"), ["a.md"]);
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn the_media_list_is_named_by_the_fnv1a_hash_of_the_folder() {
+        // The published FNV-1a 64 values; tools/test_seal_dist.py checks the same.
+        assert_eq!(folder_key(""), "cbf29ce484222325");
+        assert_eq!(folder_key("a"), "af63dc4c8601ec8c");
+        let root = std::env::temp_dir().join(format!("folio-load-media-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(root.join("data")).unwrap();
+        let media = ["a.png".to_string(), "b/c.svg".to_string()];
+        write_media_list(&root.join("target"), &root.join("data"), &media).unwrap();
+        let key = folder_key(&root.join("data").canonicalize().unwrap().to_string_lossy());
+        let written = fs::read(root.join(format!("target/folio-media/{key}.txt"))).unwrap();
+        assert_eq!(written, b"a.png\0b/c.svg");
         fs::remove_dir_all(&root).unwrap();
     }
 

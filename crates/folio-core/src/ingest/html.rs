@@ -19,8 +19,10 @@ use std::collections::HashMap;
 use super::admonition::kind_named;
 use super::coverage::{self, Coverage, Piece};
 use super::date::stamp_or_text;
-use super::html_text::{decode_entities, windows_1252, StartTag, Token, Tokenizer, BLOCK_TAGS};
-use super::{finish_sections, opening_section, title_of_path};
+use super::html_text::{
+    decode_entities, element_id, windows_1252, StartTag, Token, Tokenizer, BLOCK_TAGS,
+};
+use super::{anchor_sections, finish_sections, opening_section, title_of_path};
 use crate::error::{Error, Result};
 use crate::model::{
     Alert, AlertKind, Block, Document, List, ListItem, Metadata, Preformatted, Section,
@@ -246,6 +248,9 @@ struct Reader<'s> {
     content: usize,
     /// Element ids by the index of the section that holds them.
     anchors: HashMap<String, usize>,
+    /// The ids of empty links (`<a id="old-name"></a>`) met since the last text: placed just
+    /// before a heading, as pages keep a heading's old names, they lead to its section.
+    loose: Vec<String>,
     seen_content: bool,
 }
 
@@ -280,6 +285,7 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
         main: None,
         content: 0,
         anchors: HashMap::new(),
+        loose: Vec::new(),
         seen_content: false,
     };
     for token in tokens {
@@ -305,12 +311,14 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
     let mut sections = r.sections;
     let kept = finish_sections(&mut sections);
     link_anchors(id, &mut sections, &kept, &r.anchors);
+    let mut meta = r.meta;
+    meta.anchors = anchor_sections(&sections, &kept, r.anchors.into_iter());
     let document = Document {
         id: id.to_string(),
         title,
         source: path.to_string(),
         format: SourceFormat::Html,
-        meta: r.meta,
+        meta,
         header: r.header,
         sections,
         footer,
@@ -468,6 +476,9 @@ impl<'s> Reader<'s> {
         }
         let decoded = decode_entities(raw);
         let text = decoded.as_ref();
+        if has_text(text) && self.heading.is_none() {
+            self.loose.clear();
+        }
         if self.in_title {
             if has_text(text) {
                 self.piece(offset, text);
@@ -592,11 +603,12 @@ impl<'s> Reader<'s> {
         }
         let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
         // A heading's id is its section's; any other element's leads to the section it is in.
-        if let Some(id) = tag.attr("id").or(tag.attr("name").filter(|_| name == "a")) {
-            if !id.is_empty() && !heading {
-                self.anchors
-                    .entry(id.to_string())
-                    .or_insert(self.sections.len() - 1);
+        if let Some((id, link)) = element_id(&tag).filter(|_| !heading) {
+            self.anchors
+                .entry(id.clone())
+                .or_insert(self.sections.len() - 1);
+            if link {
+                self.loose.push(id);
             }
         }
         match name {
@@ -1134,6 +1146,9 @@ impl<'s> Reader<'s> {
                 self.anchors
                     .entry(id.clone())
                     .or_insert(self.sections.len());
+            }
+            for loose in std::mem::take(&mut self.loose) {
+                self.anchors.insert(loose, self.sections.len());
             }
             self.sections.push(Section {
                 id: id.unwrap_or_default(),

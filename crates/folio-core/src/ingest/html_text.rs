@@ -330,18 +330,37 @@ pub const BLOCK_TAGS: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct HtmlText {
     tokenizer: Tokenizer,
+    /// The ids of the elements read so far and not yet taken (see [`element_id`]).
+    ids: Vec<(String, bool)>,
+}
+
+/// The id an element gives a place in its page (its `id`, or an `<a>`'s `name`), and whether
+/// the element is a link, which an empty one before a heading stands for.
+pub fn element_id(tag: &StartTag) -> Option<(String, bool)> {
+    let link = tag.name == "a";
+    let id = tag.attr("id").or(tag.attr("name").filter(|_| link))?;
+    (!id.is_empty()).then(|| (id.to_string(), link))
 }
 
 impl HtmlText {
+    /// The ids of the elements read since the last call, in order.
+    pub fn take_ids(&mut self) -> Vec<(String, bool)> {
+        std::mem::take(&mut self.ids)
+    }
+
     /// The parts of `chunk`, given what earlier chunks left open.
     pub fn feed(&mut self, chunk: &str) -> Vec<Part> {
         let tokens = self.tokenizer.feed(chunk);
+        let ids = &mut self.ids;
         tokens
             .into_iter()
             .filter_map(|token| {
                 let name = match token {
                     Token::Text(range) => return Some(Part::Text(range)),
-                    Token::Start(tag) => tag.name,
+                    Token::Start(tag) => {
+                        ids.extend(element_id(&tag));
+                        tag.name
+                    }
                     Token::End(name) => name,
                 };
                 if name == "br" {

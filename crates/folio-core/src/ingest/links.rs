@@ -66,6 +66,8 @@ struct Target {
     ids: HashSet<String>,
     /// The ids of its titled sections by the slug of their titles, in order.
     by_slug: HashMap<String, Vec<String>>,
+    /// Ids of other elements, with the id of the section each is in.
+    anchors: HashMap<String, String>,
 }
 
 /// The documents by source path, and the headings of each; the images of the folder.
@@ -90,6 +92,7 @@ impl<'m> Targets<'m> {
                 title: slug(&d.title),
                 ids: d.sections.iter().map(|s| s.id.clone()).collect(),
                 by_slug,
+                anchors: d.meta.anchors.iter().cloned().collect(),
             }
         };
         Targets {
@@ -167,6 +170,9 @@ enum Heading<'d> {
 /// (`title-1` is its first repeat, as GitHub counts), or the document's title.
 fn heading<'d>(document: &'d Target, fragment: &str) -> Option<Heading<'d>> {
     if let Some(id) = document.ids.get(fragment) {
+        return Some(Heading::Section(id));
+    }
+    if let Some(id) = document.anchors.get(fragment) {
         return Some(Heading::Section(id));
     }
     let wanted = slug(fragment);

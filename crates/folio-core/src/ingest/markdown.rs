@@ -20,8 +20,8 @@ use pulldown_cmark::{
 use super::admonition::{self, Admonition};
 use super::coverage::{self, Coverage, Piece};
 use super::front_matter::read_front_matter;
-use super::html_text::{decode_entities, HtmlText, Part};
-use super::{finish_sections, opening_section, title_of_path};
+use super::html_text::{decode_entities, element_id, HtmlText, Part, Token, Tokenizer};
+use super::{anchor_sections, finish_sections, opening_section, title_of_path};
 use crate::error::Result;
 use crate::model::{
     Alert, AlertKind, Align, Block, Document, List, ListItem, Metadata, Preformatted, Section,
@@ -66,6 +66,12 @@ struct Builder<'s> {
     /// The first H1, taken as the title when nothing came before it.
     title: Option<String>,
     seen_content: bool,
+    /// The ids of raw HTML's elements (`<a id="old-name"></a>`), each with the index of the
+    /// section that holds it.
+    anchors: Vec<(String, usize)>,
+    /// Of those, the empty links met since the last text: placed just before a heading, as
+    /// books keep a heading's old names, they lead to its section.
+    loose: Vec<usize>,
 }
 
 fn read_with_pieces<'s>(
@@ -94,6 +100,8 @@ fn read_with_pieces<'s>(
         image_start: 0,
         title: None,
         seen_content: false,
+        anchors: Vec::new(),
+        loose: Vec::new(),
     };
     let mut meta = Metadata::default();
     let mut header = Vec::new();
@@ -206,6 +214,11 @@ fn read_with_pieces<'s>(
             ),
             // A tag in running text is markup, as its `*` would be; `<br>` breaks the line.
             Event::InlineHtml(html) => {
+                for token in Tokenizer::default().feed(&html) {
+                    if let Token::Start(tag) = token {
+                        b.anchor(element_id(&tag));
+                    }
+                }
                 let name = html.trim_start_matches('<').trim_start_matches('/');
                 // Sliced with `get`: the name may start with any character ("<?ங?>").
                 let br = name.get(..2).is_some_and(|n| n.eq_ignore_ascii_case("br"));
@@ -252,8 +265,11 @@ fn read_with_pieces<'s>(
         .or(front_title)
         .unwrap_or_else(|| title_of_path(path));
     let mut sections = b.sections;
-    finish_sections(&mut sections);
+    let kept = finish_sections(&mut sections);
     link_notes(id, &mut sections);
+    let mut seen = std::collections::HashSet::new();
+    b.anchors.retain(|(id, _)| seen.insert(id.clone()));
+    meta.anchors = anchor_sections(&sections, &kept, b.anchors.into_iter());
     let document = Document {
         id: id.to_string(),
         title,
@@ -303,6 +319,9 @@ impl<'s> Builder<'s> {
             unreachable!("pushed above")
         };
         let parts = reader.feed(html);
+        for id in reader.take_ids() {
+            self.anchor(Some(id));
+        }
         // The line as the parser gives it is the source itself, except inside a quote or a
         // list, where it comes without its prefix: then each text is found in the line.
         let verbatim = self.source.get(range.clone()) == Some(html);
@@ -385,7 +404,19 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// Notes the id of an element of raw HTML.
+    fn anchor(&mut self, id: Option<(String, bool)>) {
+        let Some((id, link)) = id else { return };
+        if link {
+            self.loose.push(self.anchors.len());
+        }
+        self.anchors.push((id, self.sections.len() - 1));
+    }
+
     fn text(&mut self, range: Range<usize>, text: pulldown_cmark::CowStr<'_>, extra: Style) {
+        if self.heading.is_none() && !text.trim().is_empty() {
+            self.loose.clear();
+        }
         // A heading's attribute list is markup.
         let (range, text) = match self.heading_attrs {
             Some((at, _)) if self.heading.is_some() && range.end > at => {
@@ -594,6 +625,9 @@ impl<'s> Builder<'s> {
                 if level == 1 && self.title.is_none() && !self.seen_content {
                     self.title = Some(title);
                 } else {
+                    for i in std::mem::take(&mut self.loose) {
+                        self.anchors[i].1 = self.sections.len();
+                    }
                     self.sections.push(Section {
                         id: id.unwrap_or_default(),
                         title,

@@ -11,6 +11,7 @@ pub mod date;
 mod front_matter;
 pub mod html;
 mod html_text;
+pub mod ignore;
 mod links;
 pub mod markdown;
 pub mod order;
@@ -74,7 +75,7 @@ pub fn format_of(path: &str) -> Option<SourceFormat> {
 }
 
 /// The extensions of the images a build publishes with the app, as `media/<path>`.
-/// `tools/seal_dist.py` copies the files; keep its list the same.
+/// `tools/seal_dist.py` copies the files [`Ingested::media`] lists, as build.rs hands it on.
 pub const MEDIA_EXTENSIONS: &[&str] = &["apng", "avif", "gif", "jpeg", "jpg", "png", "svg", "webp"];
 
 /// Whether a file is an image the build publishes.
@@ -87,7 +88,7 @@ pub fn is_media(path: &str) -> bool {
 
 /// Ingests every file. Images are published as they are; files of another unsupported kind are
 /// skipped with a warning; any other problem stops the whole ingest with an error naming the
-/// file.
+/// file (every such file, when there are several).
 pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     let mut sorted: Vec<&SourceFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
@@ -97,7 +98,61 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     let mut curated = Vec::new();
     let mut media = HashSet::new();
     let mut listing = None;
+    let mut unread = Vec::new();
+    let mut unlisted = Vec::new();
+    // Files that cannot become documents: all are reported, and none is embedded.
+    let mut errors = Vec::new();
+    // What the folder asks to leave out: `.folioignore`, then MkDocs' exclusions and drafts.
+    let mut asks = Vec::new();
+    let mut read_mkdocs = false;
+    for file in &sorted {
+        if file.path == ignore::FILE_NAME {
+            let text = std::str::from_utf8(&file.bytes).map_err(|e| {
+                Error::source(
+                    &file.path,
+                    format!("invalid UTF-8 at byte offset {}", e.valid_up_to()),
+                )
+            })?;
+            asks.push((
+                Leaving::Ignored,
+                ignore::Patterns::parse(&file.path, "", text),
+            ));
+        }
+        let mkdocs = file.path.strip_prefix("../").unwrap_or(&file.path);
+        if order::MKDOCS.contains(&mkdocs) && !read_mkdocs {
+            read_mkdocs = true;
+            let text = decode_text(&file.path, &file.bytes)?;
+            let docs_in_data = !file.path.starts_with("../");
+            match order::mkdocs(&file.path, text, docs_in_data) {
+                Ok(config) => {
+                    listing = config.listing;
+                    asks.push((Leaving::Excluded, config.exclude));
+                    asks.push((Leaving::Draft, config.drafts));
+                }
+                Err(why) => warnings.push(Warning {
+                    file: file.path.clone(),
+                    message: format!("{why}; its nav and exclusions are not used"),
+                }),
+            }
+        }
+    }
+    let mut left_out: Vec<Vec<Vec<&str>>> = asks
+        .iter()
+        .map(|(_, p)| vec![Vec::new(); p.rules.len()])
+        .collect();
     for file in sorted {
+        let mkdocs = file.path.strip_prefix("../").unwrap_or(&file.path);
+        if file.path == ignore::FILE_NAME || order::MKDOCS.contains(&mkdocs) {
+            continue;
+        }
+        let asked = asks
+            .iter()
+            .enumerate()
+            .find_map(|(i, (_, patterns))| patterns.excluding(&file.path).map(|rule| (i, rule)));
+        if let Some((i, rule)) = asked {
+            left_out[i][rule].push(&file.path);
+            continue;
+        }
         if file.path == topics::curated::FILE_NAME {
             let text = decode_text(&file.path, &file.bytes)?;
             curated = topics::curated::parse(&file.path, text)?;
@@ -106,53 +161,49 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
         if file.path == order::SUMMARY {
             let text = decode_text(&file.path, &file.bytes)?;
             if let Some(found) = order::summary(text) {
-                listing = Some(found);
+                listing = listing.or(Some(found));
                 continue;
             }
-        }
-        let mkdocs = file.path.strip_prefix("../").unwrap_or(&file.path);
-        if order::MKDOCS.contains(&mkdocs) {
-            let text = decode_text(&file.path, &file.bytes)?;
-            let docs_in_data = !file.path.starts_with("../");
-            match order::mkdocs(&file.path, text, docs_in_data) {
-                Ok(found) => listing = listing.or(found),
-                Err(why) => warnings.push(Warning {
-                    file: file.path.clone(),
-                    message: format!("{why}; its nav is not used, the folder order is"),
-                }),
-            }
-            continue;
         }
         if is_media(&file.path) {
             media.insert(file.path.clone());
             continue;
         }
         let Some(format) = format_of(&file.path) else {
-            warnings.push(Warning {
-                file: file.path.clone(),
-                message:
-                    "skipped: not a supported kind of file (.txt, .text, .md, .markdown, .html, .htm)"
-                        .into(),
-            });
+            unread.push(file.path.as_str());
             continue;
         };
-        let (document, report) = ingest_file(file, format)?;
-        if let Some(why) = &document.meta.unlisted {
-            warnings.push(Warning {
-                file: file.path.clone(),
-                message: format!("skipped: {why}"),
-            });
+        let (document, report) = match ingest_file(file, format) {
+            Ok(read) => read,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
+        if let Some(why) = document.meta.unlisted {
+            unlisted.push((file.path.as_str(), why));
             continue;
         }
         if let Some(first) = documents.iter().find(|d| d.id == document.id) {
-            return Err(Error::DuplicateId {
+            errors.push(Error::DuplicateId {
                 id: document.id,
                 first: first.source.clone(),
                 second: file.path.clone(),
             });
+            continue;
         }
         documents.push(document);
         coverage.push(report);
+    }
+    match errors.len() {
+        0 => {}
+        1 => return Err(errors.remove(0)),
+        _ => return Err(Error::Several(errors)),
+    }
+    warnings.extend(unread_kinds(&unread));
+    warnings.extend(skipped_pages(&unlisted));
+    for ((leaving, patterns), paths) in asks.iter().zip(&left_out) {
+        warnings.extend(leaving.say(patterns, paths));
     }
     if documents.is_empty() {
         return Err(Error::EmptyCorpus);
@@ -185,6 +236,138 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     })
 }
 
+/// Why files a pattern matches are left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leaving {
+    /// `.folioignore`.
+    Ignored,
+    /// MkDocs' `exclude_docs`.
+    Excluded,
+    /// MkDocs' `draft_docs`.
+    Draft,
+}
+
+impl Leaving {
+    /// One warning per pattern: the files it left out, or that it matched none.
+    fn say(self, patterns: &ignore::Patterns, left_out: &[Vec<&str>]) -> Vec<Warning> {
+        let mut warnings = Vec::new();
+        for (rule, paths) in patterns.rules.iter().zip(left_out) {
+            let pattern = if rule.line == 0 {
+                format!("MkDocs' own `{}`", rule.text)
+            } else {
+                format!("line {} (`{}`)", rule.line, rule.text)
+            };
+            let message = if !paths.is_empty() {
+                let what = match self {
+                    Leaving::Draft => "drafts, left out",
+                    _ => "left out",
+                };
+                let count = if paths.len() == 1 {
+                    "1 file".to_string()
+                } else {
+                    format!("{} files", paths.len())
+                };
+                format!("{pattern}: {count} {what}: {}", some_of(paths))
+            } else if rule.line > 0 && !rule.text.starts_with('!') {
+                format!("{pattern} matches no file")
+            } else {
+                continue;
+            };
+            warnings.push(Warning {
+                file: patterns.file.clone(),
+                message,
+            });
+        }
+        warnings
+    }
+}
+
+/// The files of kinds ingest does not read, one warning per extension.
+fn unread_kinds(paths: &[&str]) -> Vec<Warning> {
+    const KINDS: &str = "not a supported kind of file (.txt, .text, .md, .markdown, .html, .htm)";
+    let extension = |path: &str| {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        match name.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => format!("*.{}", ext.to_ascii_lowercase()),
+            _ => "files without an extension".to_string(),
+        }
+    };
+    let mut kinds: Vec<(String, Vec<&str>)> = Vec::new();
+    for &path in paths {
+        let kind = extension(path);
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, paths)) => paths.push(path),
+            None => kinds.push((kind, vec![path])),
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|(kind, paths)| match paths.as_slice() {
+            [path] => Warning {
+                file: path.to_string(),
+                message: format!("skipped: {KINDS}"),
+            },
+            _ => Warning {
+                file: kind,
+                message: format!(
+                    "{} files skipped, {KINDS}: {}",
+                    paths.len(),
+                    some_of(&paths)
+                ),
+            },
+        })
+        .collect()
+}
+
+/// The pages that ask not to be read (drafts, redirects, pages not to be indexed): one warning
+/// for each, or one for all those skipped for the same kind of reason.
+fn skipped_pages(pages: &[(&str, String)]) -> Vec<Warning> {
+    let kind = |why: &str| -> String {
+        let why = why.split(" (").next().unwrap_or(why);
+        match why.strip_prefix("the page redirects to ") {
+            Some(_) => "the page redirects elsewhere".into(),
+            None => why.into(),
+        }
+    };
+    let mut kinds: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, (_, why)) in pages.iter().enumerate() {
+        let kind = kind(why);
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, members)) => members.push(i),
+            None => kinds.push((kind, vec![i])),
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|(kind, members)| match members.as_slice() {
+            &[i] => Warning {
+                file: pages[i].0.to_string(),
+                message: format!("skipped: {}", pages[i].1),
+            },
+            _ => {
+                let paths: Vec<&str> = members.iter().map(|&i| pages[i].0).collect();
+                Warning {
+                    file: format!("{} pages", paths.len()),
+                    message: format!("skipped, as {kind}: {}", some_of(&paths)),
+                }
+            }
+        })
+        .collect()
+}
+
+/// Names the first few of `paths`, and how many more there are.
+fn some_of(paths: &[&str]) -> String {
+    const SHOWN: usize = 5;
+    if paths.len() <= SHOWN + 1 {
+        return paths.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        paths[..SHOWN].join(", "),
+        paths.len() - SHOWN
+    )
+}
+
 /// Reads one file of a known format into a document and proves it lossless.
 pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document, Coverage)> {
     let source = match format {
@@ -211,7 +394,8 @@ pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document,
     if document.meta.unlisted.is_none() && document.sections.iter().all(|s| s.blocks.is_empty()) {
         return Err(Error::source(
             &file.path,
-            "no body text: the file has a title or metadata but nothing to read",
+            "no body text: the file has a title or metadata but nothing to read; \
+             give it some, or leave it out with a line in .folioignore",
         ));
     }
     if !report.is_lossless() {
@@ -261,6 +445,26 @@ fn finish_sections(sections: &mut Vec<Section>) -> Vec<usize> {
         section.id = id;
     }
     kept
+}
+
+/// The ids of elements of a page that are not its sections' own, each given with the index of
+/// the section that held it before [`finish_sections`] (which returned `kept`), paired with the
+/// id of the section it leads to, for links from other documents.
+fn anchor_sections(
+    sections: &[Section],
+    kept: &[usize],
+    anchors: impl Iterator<Item = (String, usize)>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = anchors
+        .filter_map(|(element, old)| {
+            // The section an old index ended in: itself if kept, else the next kept one.
+            let section = sections.get(kept.partition_point(|&k| k < old))?;
+            (section.id != element).then(|| (element, section.id.clone()))
+        })
+        .collect();
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
 }
 
 /// Calls `f` on every run of text in the sections: paragraphs, list items, quotes and table

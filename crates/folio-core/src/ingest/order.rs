@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::front_matter::yaml_error;
+use super::ignore::Patterns;
 use super::links::{join, percent_decode};
 use super::{format_of, Warning};
 use crate::model::{Document, SourceFormat};
@@ -31,6 +32,9 @@ pub struct Listing {
     /// The file the listing was read from, relative to the data folder.
     pub file: String,
     pub entries: Vec<(String, usize)>,
+    /// Documents left out of the listing on purpose: they follow the listed ones without a
+    /// warning.
+    pub quiet: Option<Patterns>,
 }
 
 /// Reads `SUMMARY.md` as mdBook does: the links of its list items and of its paragraphs of
@@ -73,29 +77,65 @@ pub fn summary(text: &str) -> Option<Listing> {
     (!entries.is_empty()).then(|| Listing {
         file: SUMMARY.to_string(),
         entries,
+        quiet: None,
     })
 }
 
 /// The names of MkDocs' configuration, at the top of the data folder or in the folder above it.
 pub const MKDOCS: &[&str] = &["mkdocs.yml", "mkdocs.yaml"];
 
-/// Reads the `nav` of an MkDocs configuration: its pages, in order, through nested sections.
-/// Page paths are relative to the `docs_dir` (`docs` unless set): `base` is where that folder
-/// is within the data folder ("" when the data folder is the `docs_dir`). A configuration
-/// without a `nav` gives `None`: MkDocs then orders pages as folder order does. One that is not
-/// YAML MkDocs could read gives the reason.
-pub fn mkdocs(file: &str, text: &str, docs_in_data: bool) -> Result<Option<Listing>, String> {
+/// What an MkDocs configuration says of its pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MkDocs {
+    /// The pages of its `nav`, in order; `None` without a `nav`.
+    pub listing: Option<Listing>,
+    /// `exclude_docs`, after MkDocs' own exclusion of `/templates/`: pages not built.
+    pub exclude: Patterns,
+    /// `draft_docs`: pages MkDocs leaves out of a site it builds.
+    pub drafts: Patterns,
+}
+
+/// Reads an MkDocs configuration: the pages of its `nav`, in order, through nested sections;
+/// the pages it excludes (`exclude_docs`), the drafts (`draft_docs`), and the pages that are
+/// not in the `nav` on purpose (`not_in_nav`), whose absence is not worth a warning. Paths and
+/// patterns are relative to the `docs_dir` (`docs` unless set), which is `docs/` of the data
+/// folder when the configuration is in it (`docs_in_data`), and the data folder itself when
+/// the configuration is above it. Without a `nav`, MkDocs orders pages as folder order does. A
+/// configuration that is not YAML MkDocs could read gives the reason.
+pub fn mkdocs(file: &str, text: &str, docs_in_data: bool) -> Result<MkDocs, String> {
     use yaml_rust2::{Yaml, YamlLoader};
     let docs = YamlLoader::load_from_str(text).map_err(|e| yaml_error(&e))?;
-    let Some(config) = docs.into_iter().next() else {
-        return Ok(None);
-    };
+    let config = docs.into_iter().next().unwrap_or(Yaml::Null);
     let base = if docs_in_data {
         let dir = config["docs_dir"].as_str().unwrap_or("docs");
         format!("{}/", dir.trim_matches('/'))
     } else {
         String::new()
     };
+    let patterns = |key: &str| {
+        let written = match &config[key] {
+            Yaml::String(lines) => lines.clone(),
+            Yaml::Array(items) => items
+                .iter()
+                .filter_map(Yaml::as_str)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => String::new(),
+        };
+        let mut patterns = Patterns::parse(file, &base, &written);
+        // Each pattern's line in the configuration: the first line after the key that holds it.
+        let key_at = text.find(&format!("{key}:")).unwrap_or(0);
+        for rule in &mut patterns.rules {
+            let at = text[key_at..]
+                .find(rule.text.as_str())
+                .map_or(key_at, |i| i + key_at);
+            rule.line = text[..at].matches('\n').count() + 1;
+        }
+        patterns
+    };
+    let exclude = patterns("exclude_docs").with_default("/templates/");
+    let drafts = patterns("draft_docs");
+    let quiet = patterns("not_in_nav");
     fn walk(node: &Yaml, out: &mut Vec<String>) {
         match node {
             Yaml::String(page) => out.push(page.clone()),
@@ -105,29 +145,37 @@ pub fn mkdocs(file: &str, text: &str, docs_in_data: bool) -> Result<Option<Listi
         }
     }
     let mut pages = Vec::new();
-    match &config["nav"] {
-        Yaml::BadValue => return Ok(None),
-        nav => walk(nav, &mut pages),
-    }
-    let nav_start = text.find("nav:").unwrap_or(0);
-    let entries: Vec<(String, usize)> = pages
-        .into_iter()
-        .filter(|page| !page.contains("://") && !page.starts_with("mailto:"))
-        .map(|page| {
-            let at = text[nav_start..]
-                .find(page.as_str())
-                .map_or(0, |i| i + nav_start);
-            let line = text[..at].matches('\n').count() + 1;
-            let page = page.split('#').next().unwrap_or_default();
-            let path = join(&format!("{base}index.md"), &percent_decode(page));
-            (path, line)
-        })
-        .filter(|(path, _)| format_of(path).is_some())
-        .collect();
-    Ok(Some(Listing {
-        file: file.to_string(),
-        entries,
-    }))
+    let listing = match &config["nav"] {
+        Yaml::BadValue => None,
+        nav => {
+            walk(nav, &mut pages);
+            let nav_start = text.find("nav:").unwrap_or(0);
+            let entries: Vec<(String, usize)> = pages
+                .into_iter()
+                .filter(|page| !page.contains("://") && !page.starts_with("mailto:"))
+                .map(|page| {
+                    let at = text[nav_start..]
+                        .find(page.as_str())
+                        .map_or(0, |i| i + nav_start);
+                    let line = text[..at].matches('\n').count() + 1;
+                    let page = page.split('#').next().unwrap_or_default();
+                    let path = join(&format!("{base}index.md"), &percent_decode(page));
+                    (path, line)
+                })
+                .filter(|(path, _)| format_of(path).is_some())
+                .collect();
+            Some(Listing {
+                file: file.to_string(),
+                entries,
+                quiet: (!quiet.rules.is_empty()).then_some(quiet),
+            })
+        }
+    };
+    Ok(MkDocs {
+        listing,
+        exclude,
+        drafts,
+    })
 }
 
 /// The `docs_dir` an MkDocs configuration names (`docs` unless set), or `None` when the text is
@@ -174,8 +222,15 @@ pub fn arrange<T>(
             }
         }
         let rest: Vec<usize> = order.into_iter().filter(|i| !seen.contains(i)).collect();
-        if !rest.is_empty() {
-            let names: Vec<&str> = rest.iter().map(|&i| documents[i].source.as_str()).collect();
+        let names: Vec<&str> = rest
+            .iter()
+            .map(|&i| documents[i].source.as_str())
+            .filter(|path| {
+                let quiet = listing.quiet.as_ref();
+                quiet.is_none_or(|quiet| quiet.excluding(path).is_none())
+            })
+            .collect();
+        if !names.is_empty() {
             warnings.push(Warning {
                 file: listing.file.clone(),
                 message: format!(

@@ -1,0 +1,189 @@
+//! What a folder asks to leave out (`.folioignore`, MkDocs' `exclude_docs`, `draft_docs` and
+//! `not_in_nav`), and how the build reports what it skips: by pattern, by kind of file, by
+//! kind of reason.
+
+mod common;
+
+use common::file;
+use folio_core::ingest::{ingest, Ingested, SourceFile};
+
+fn md(path: &str) -> SourceFile {
+    file(path, &format!("# {path}\n\nThe text of {path}.\n"))
+}
+
+fn run(files: &[SourceFile]) -> Ingested {
+    ingest(files).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn sources(ingested: &Ingested) -> Vec<&str> {
+    ingested
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.source.as_str())
+        .collect()
+}
+
+fn warnings(ingested: &Ingested) -> Vec<String> {
+    ingested.warnings.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn folioignore_leaves_out_documents_images_and_whole_folders() {
+    let ingested = run(&[
+        file(
+            ".folioignore",
+            "# generated pages\nprint.html\n/drafts/\n*.png\n!keep.png\nnothing-here.md\n",
+        ),
+        md("index.md"),
+        file(
+            "print.html",
+            "<html><body><h1>Everything</h1><p>All again.</p></body></html>",
+        ),
+        file("book/print.html", "<h1>Again</h1><p>And again.</p>"),
+        md("drafts/one.md"),
+        md("drafts/deep/two.md"),
+        md("notes/drafts.md"),
+        file("shot.png", "\u{89}PNG"),
+        file("keep.png", "\u{89}PNG"),
+    ]);
+    assert_eq!(sources(&ingested), ["index.md", "notes/drafts.md"]);
+    assert_eq!(ingested.media, ["keep.png"]);
+    assert_eq!(
+        warnings(&ingested),
+        [
+            ".folioignore: line 2 (`print.html`): 2 files left out: book/print.html, print.html",
+            ".folioignore: line 3 (`/drafts/`): 2 files left out: drafts/deep/two.md, \
+             drafts/one.md",
+            ".folioignore: line 4 (`*.png`): 1 file left out: shot.png",
+            ".folioignore: line 6 (`nothing-here.md`) matches no file",
+        ]
+    );
+}
+
+#[test]
+fn a_page_the_build_cannot_take_can_be_left_out() {
+    let heading_only = file("appendices.html", "<h1>Appendices</h1>");
+    let twin = md("addons.html");
+    let files = [md("index.md"), md("addons.md"), twin, heading_only];
+    let err = ingest(&files).unwrap_err().to_string();
+    assert!(err.contains(".folioignore"), "{err}");
+    let mut with_ignore = files.to_vec();
+    with_ignore.push(file(".folioignore", "appendices.html\naddons.html\n"));
+    assert_eq!(
+        sources(&run(&with_ignore)),
+        ["index.md", "addons.md"],
+        "the folder order puts index first"
+    );
+}
+
+#[test]
+fn a_folioignore_that_is_not_utf8_names_itself() {
+    let mut ignore = file(".folioignore", "a.md\n");
+    ignore.bytes.push(0xff);
+    let err = ingest(&[ignore, md("a.md")]).unwrap_err().to_string();
+    assert!(
+        err.starts_with(".folioignore: invalid UTF-8 at byte offset 5"),
+        "{err}"
+    );
+}
+
+#[test]
+fn mkdocs_exclusions_drafts_and_pages_not_in_the_nav() {
+    let config = "site_name: S
+exclude_docs: |
+  *.py
+  /api/
+draft_docs: |
+  _unpublished/
+not_in_nav: |
+  /extras/
+nav:
+  - index.md
+";
+    let ingested = run(&[
+        file("../mkdocs.yml", config),
+        md("index.md"),
+        md("api/reference.md"),
+        file("tool.py", "print('hi')\n"),
+        md("_unpublished/soon.md"),
+        md("extras/more.md"),
+        md("other.md"),
+        file(
+            "templates/main.html",
+            "<h1>{{ page.title }}</h1><p>{{ content }}</p>",
+        ),
+    ]);
+    assert_eq!(
+        sources(&ingested),
+        ["index.md", "extras/more.md", "other.md"]
+    );
+    assert_eq!(
+        warnings(&ingested),
+        [
+            "../mkdocs.yml: MkDocs' own `/templates/`: 1 file left out: templates/main.html",
+            "../mkdocs.yml: line 3 (`*.py`): 1 file left out: tool.py",
+            "../mkdocs.yml: line 4 (`/api/`): 1 file left out: api/reference.md",
+            "../mkdocs.yml: line 6 (`_unpublished/`): 1 file drafts, left out: \
+             _unpublished/soon.md",
+            "../mkdocs.yml: 1 document is not listed, so it comes after the listed ones: \
+             other.md",
+        ]
+    );
+}
+
+#[test]
+fn mkdocs_patterns_in_the_folder_are_relative_to_its_docs_dir() {
+    let config = "site_name: S\nexclude_docs: |\n  /old/\n";
+    let ingested = run(&[
+        file("mkdocs.yml", config),
+        md("docs/index.md"),
+        md("docs/old/page.md"),
+        md("old/notes.md"),
+    ]);
+    assert_eq!(sources(&ingested), ["docs/index.md", "old/notes.md"]);
+}
+
+#[test]
+fn files_of_one_unread_kind_make_one_warning() {
+    let mut files = vec![
+        md("index.md"),
+        file("LICENSE", "MIT"),
+        file("notes.docx", "x"),
+    ];
+    for i in 0..8 {
+        files.push(file(&format!("css/s{i}.css"), "p {}"));
+    }
+    let said = warnings(&run(&files));
+    assert_eq!(
+        said,
+        [
+            "LICENSE: skipped: not a supported kind of file (.txt, .text, .md, .markdown, .html, \
+             .htm)",
+            "*.css: 8 files skipped, not a supported kind of file (.txt, .text, .md, .markdown, \
+             .html, .htm): css/s0.css, css/s1.css, css/s2.css, css/s3.css, css/s4.css and 3 more",
+            "notes.docx: skipped: not a supported kind of file (.txt, .text, .md, .markdown, \
+             .html, .htm)",
+        ]
+    );
+}
+
+#[test]
+fn pages_skipped_for_one_kind_of_reason_make_one_warning() {
+    let redirect = |to: &str| {
+        format!("<html><head><meta http-equiv=\"refresh\" content=\"0; url={to}\"></head></html>")
+    };
+    let ingested = run(&[
+        md("index.md"),
+        file("a.html", &redirect("index.html")),
+        file("b.html", &redirect("index.html#x")),
+        file("draft.md", "---\ndraft: true\n---\n# Soon\n\nText.\n"),
+    ]);
+    assert_eq!(
+        warnings(&ingested),
+        [
+            "2 pages: skipped, as the page redirects elsewhere: a.html, b.html",
+            "draft.md: skipped: a draft (`draft: true` in its front matter)",
+        ]
+    );
+}
