@@ -90,8 +90,11 @@ $(NEXT_DIR)/sw.js: $(NEXT_INPUTS)
 	@$(MAKE) --no-print-directory fetch
 	rm -rf $(NEXT_DATA) && mkdir -p $(NEXT_DATA)
 	printf '# The second edition\n\n## What changed\n\nThis deploy replaced the corpus.[^1]\n\n- [x] a new corpus\n- [ ] an old one\n\n## Sources\n\n[^1]: Built by the same code.\n' > $(NEXT_DATA)/second-edition.md
-	printf '# Notes on the update\n\n## Whole builds\n\nOld code never meets new data: see [what changed](second-edition.md#what-changed).\n\n    make dist\n' > $(NEXT_DATA)/update-notes.md
+	printf '# Notes on the update\n\n## Whole builds\n\nOld code never meets new data: see [what changed](second-edition.md#what-changed), or start from [the first steps](web-page.html#first-steps).\n\n    make dist\n' > $(NEXT_DATA)/update-notes.md
 	cp tests/e2e/web-page.html tests/e2e/diagram.svg $(NEXT_DATA)/
+	cp tests/e2e/diagram.svg $(NEXT_DATA)/draft-diagram.svg
+	printf '# Everything again\n' > $(NEXT_DATA)/print.md
+	printf '# Left out of the explorer\nprint.md\ndraft-*.svg\n' > $(NEXT_DATA)/.folioignore
 	$(RELEASE_ENV) FOLIO_DATA=$(CURDIR)/$(NEXT_DATA) trunk build --release --dist $(NEXT_DIR)
 
 sizes: ## Print the sizes of what is in dist/.

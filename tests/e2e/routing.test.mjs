@@ -1,7 +1,7 @@
 // Routing in the hash: deep links, reloads, history, the prev/next pager and its keys.
 
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
@@ -152,6 +152,22 @@ test('a link between Markdown documents opens the section it names', (t) =>
     );
     await page.goBack();
     await waitForHash(page, '#/d/update-notes');
+    // A link to the old name a page keeps before a heading opens that heading's section.
+    const old = page.locator('main p a', { hasText: 'the first steps' });
+    assert.equal(await old.getAttribute('href'), route('web-page', 'getting-started'));
+  }));
+
+test('what .folioignore names is neither a document nor published', (t) =>
+  withNext(t, '', {}, async ({ page }) => {
+    const entries = await page.$$eval('nav#toc a[href^="#/d/"]',
+      (links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(entries.some((href) => href.startsWith('#/d/web-page')), `${entries}`);
+    assert.ok(!entries.some((href) => href.startsWith('#/d/print')), `${entries}`);
+    assert.ok(await stat(join(NEXT, 'media', 'diagram.svg')), 'the image used is published');
+    assert.equal(await stat(join(NEXT, 'media', 'draft-diagram.svg')).catch(() => null), null,
+      'the image left out is not published');
+    const worker = await readFile(join(NEXT, 'sw.js'), 'utf8');
+    assert.doesNotMatch(worker, /draft-diagram/);
   }));
 
 test('an HTML page reads as a document: its chrome apart, its ids as addresses', (t) =>

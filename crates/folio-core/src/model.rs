@@ -186,7 +186,8 @@ pub struct List {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListItem {
-    /// The item's marker as written (`1.`, `-`, `a)`).
+    /// The item's marker as written (`1.`, `-`, `a)`); in an HTML page, the number an ordered
+    /// list's `start` gives its first item or an item's `value` gives it, else nothing.
     pub marker: String,
     /// For a task (`- [ ]`, `- [x]`), whether it is done. The brackets are markup.
     pub task: Option<bool>,

@@ -535,3 +535,36 @@ fn call_outs_of_sphinx_mkdocs_github_and_docusaurus_keep_their_kind() {
          Still in.\n  tip\n    GitHub.\n  warning\n    Docusaurus.\n  note\n    No kind.\n  After."
     );
 }
+
+#[test]
+fn an_ordered_list_that_does_not_count_from_one_says_where_it_starts() {
+    let doc = one(
+        "steps.html",
+        "<h1>Steps</h1><ol start=\"3\"><li>Third</li><li>Fourth</li></ol>\
+         <ol><li>One</li><li value=10>Ten</li><li>Eleven</li></ol>\
+         <ul start=4><li>Bullet</li></ul><ol start=x><li>Plain</li></ol>",
+    );
+    let markers: Vec<Vec<&str>> = doc.sections[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::List(list) => list.items.iter().map(|i| i.marker.as_str()).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert_eq!(
+        markers,
+        [vec!["3", ""], vec!["", "10", ""], vec![""], vec![""]]
+    );
+}
+
+#[test]
+fn what_is_open_in_the_main_content_ends_with_it() {
+    let doc = one(
+        "open.html",
+        "<main><h1>Open</h1><p>Body.</p><pre><code>let x = 1;\n</main>\
+         <p><img alt=\"Logo\" src=logo.png> After.</p>",
+    );
+    assert_eq!(blocks(&doc), "§ Body…\n  Body.\n  pre(None) \"let x = 1;\"");
+    assert_eq!(doc.footer, ["Logo After."]);
+}

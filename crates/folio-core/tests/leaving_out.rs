@@ -187,3 +187,31 @@ fn pages_skipped_for_one_kind_of_reason_make_one_warning() {
         ]
     );
 }
+
+#[test]
+fn links_above_the_folder_make_one_warning() {
+    let one = run(&[file("a.md", "# A\n\nSee [std](../std/index.html).\n")]);
+    assert_eq!(
+        warnings(&one),
+        ["a.md: link \"../std/index.html\" kept as written: it leads outside the folder"]
+    );
+    let many = run(&[
+        file(
+            "a.md",
+            "# A\n\n[x](../std/x.html) [y](../std/y.html) [x](../std/x.html)\n",
+        ),
+        file(
+            "b/c.md",
+            "# C\n\n[z](../../z.md) [a](../a.md) [gone](gone.md)\n",
+        ),
+    ]);
+    assert_eq!(
+        warnings(&many),
+        [
+            "b/c.md: link \"gone.md\" kept as written: no document of the corpus is at \
+             \"b/gone.md\"",
+            "3 links: kept as written, as they lead outside the folder: ../std/x.html (in a.md), \
+             ../std/y.html (in a.md), ../../z.md (in b/c.md)",
+        ]
+    );
+}

@@ -248,6 +248,8 @@ struct Reader<'s> {
     content: usize,
     /// Element ids by the index of the section that holds them.
     anchors: HashMap<String, usize>,
+    /// The `start` of the ordered list just opened, for its first item.
+    list_start: Option<String>,
     /// The ids of empty links (`<a id="old-name"></a>`) met since the last text: placed just
     /// before a heading, as pages keep a heading's old names, they lead to its section.
     loose: Vec<String>,
@@ -286,6 +288,7 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
         content: 0,
         anchors: HashMap::new(),
         loose: Vec::new(),
+        list_start: None,
         seen_content: false,
     };
     for token in tokens {
@@ -707,6 +710,8 @@ impl<'s> Reader<'s> {
             }
             "ul" | "ol" | "menu" => {
                 self.close_inline();
+                // An ordered list that does not count from 1 says so on its first item.
+                self.list_start = tag.attr("start").filter(|_| name == "ol").and_then(number);
                 self.stack.push(Open::List(List {
                     ordered: name == "ol",
                     notes: false,
@@ -725,8 +730,21 @@ impl<'s> Reader<'s> {
                         items: Vec::new(),
                     }));
                 }
+                // The number of an item of an ordered list, where it is not the next one:
+                // the list's `start` on its first item, an item's own `value`.
+                // The attribute's number is text of the page, as a Markdown marker is.
+                let number = match self.stack.last() {
+                    Some(Open::List(list)) if list.ordered => {
+                        let start = self.list_start.take().filter(|_| list.items.is_empty());
+                        tag.attr("value").and_then(number).or(start)
+                    }
+                    _ => None,
+                };
+                if let Some(number) = &number {
+                    self.piece(self.offset_hint(), number);
+                }
                 self.stack.push(Open::Item(ListItem {
-                    marker: String::new(),
+                    marker: number.unwrap_or_default(),
                     task: None,
                     blocks: Vec::new(),
                 }));
@@ -927,7 +945,12 @@ impl<'s> Reader<'s> {
         }
         if self.main.as_mut().is_some_and(|main| main.end(name)) {
             self.main = None;
+            self.finish_heading();
             self.close_inline();
+            // What is still open inside the main content ends with it, as in a browser.
+            while !self.stack.is_empty() {
+                self.pop();
+            }
             return;
         }
         if self.in_chrome() {
@@ -1339,6 +1362,13 @@ fn inline_slot(name: &str) -> Option<usize> {
         "code" | "kbd" | "samp" | "tt" => Some(3),
         _ => None,
     }
+}
+
+/// A list item's number as an attribute gives it (`start="3"`, `value=" 10"`): its text without
+/// the space around it, if it is a number the explorer shows (a whole number, not negative).
+fn number(value: &str) -> Option<String> {
+    let value = value.trim_matches(space);
+    value.parse::<u32>().ok().map(|_| value.to_string())
 }
 
 /// The text an image shows in its place: its alternative text, when it has one.

@@ -22,6 +22,7 @@ pub fn resolve(corpus: &mut Corpus, media: &HashSet<String>) -> Vec<Warning> {
     let targets = Targets::of(corpus, media);
     let mut warnings = Vec::new();
     let mut warned = HashSet::new();
+    let mut outside = Vec::new();
     for document in &mut corpus.documents {
         let from = document.source.clone();
         let sections = &mut document.sections;
@@ -39,8 +40,33 @@ pub fn resolve(corpus: &mut Corpus, media: &HashSet<String>) -> Vec<Warning> {
                             });
                         }
                     }
+                    Outcome::Outside => {
+                        if warned.insert((from.clone(), link.clone())) {
+                            outside.push((from.clone(), link.clone()));
+                        }
+                    }
                 }
             }
+        });
+    }
+    // Links above the folder (to the rest of a site) are many and alike: one warning.
+    if let [(from, link)] = outside.as_slice() {
+        warnings.push(Warning {
+            file: from.clone(),
+            message: format!("link {link:?} kept as written: it leads outside the folder"),
+        });
+    } else if !outside.is_empty() {
+        let outside: Vec<String> = outside
+            .iter()
+            .map(|(from, link)| format!("{link} (in {from})"))
+            .collect();
+        let outside: Vec<&str> = outside.iter().map(String::as_str).collect();
+        warnings.push(Warning {
+            file: format!("{} links", outside.len()),
+            message: format!(
+                "kept as written, as they lead outside the folder: {}",
+                super::some_of(&outside)
+            ),
         });
     }
     warnings
@@ -55,6 +81,8 @@ enum Outcome {
     Found(String),
     /// A relative link to nothing in the corpus, and why.
     Missing(String),
+    /// A relative link to a file above the data folder.
+    Outside,
 }
 
 /// What a link may lead to in a document: its id, and its title and headings as slugs.
@@ -128,6 +156,9 @@ impl<'m> Targets<'m> {
             }
         } else {
             let wanted = join(from, &percent_decode(path));
+            if wanted.starts_with("../") {
+                return Outcome::Outside;
+            }
             if self.media.contains(&wanted) {
                 return Outcome::Found(format!("media/{}", percent_encode(&wanted)));
             }
@@ -525,9 +556,10 @@ mod tests {
             address("README.md", "guide/setup.md#nowhere"),
             Outcome::Missing("no heading of guide/setup.md is #nowhere".into())
         );
+        assert_eq!(address("README.md", "../../outside.md"), Outcome::Outside);
         assert_eq!(
-            address("README.md", "../../outside.md"),
-            Outcome::Missing("no document of the corpus is at \"../../outside.md\"".into())
+            address("guide/setup.md", "../../std/index.html"),
+            Outcome::Outside
         );
     }
 
