@@ -508,7 +508,8 @@ fn a_heading_attribute_list_gives_the_section_its_id_and_is_markup() {
         "a.md",
         "# A\n\nSee [pip](#with-pip).\n\n## Install { #setup .wide data-toc-label=\"with pip\" }\n\nText.\n\n\
          ### with pip <small>recommended</small> {: #with-pip }\n\nText.\n\n## Sets {a, b}\n\nText.\n\n\
-         ## Plain { .wide }\n\nText.\n",
+         ## Plain { .wide }\n\nText.\n\n## Navigation path <small>Breadcrumbs</small> { id=nav-path }\n\n\
+         Text.\n",
     );
     let sections: Vec<(&str, &str)> = doc
         .sections
@@ -523,6 +524,7 @@ fn a_heading_attribute_list_gives_the_section_its_id_and_is_markup() {
             ("with-pip", "with pip recommended"),
             ("sets-a-b", "Sets {a, b}"),
             ("plain", "Plain"),
+            ("nav-path", "Navigation path Breadcrumbs"),
         ]
     );
     let Block::Paragraph(text) = &doc.sections[0].blocks[0] else {

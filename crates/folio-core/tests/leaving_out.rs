@@ -215,3 +215,31 @@ fn links_above_the_folder_make_one_warning() {
         ]
     );
 }
+
+#[test]
+fn pages_left_out_on_purpose_are_not_missing_from_the_nav_nor_from_links() {
+    let config = "site_name: S\nnav:\n  - index.md\n  - blog/index.md\n  - old.md\n";
+    let ingested = run(&[
+        file("../mkdocs.yml", config),
+        file(".folioignore", "/blog/index.md\n"),
+        file(
+            "index.md",
+            "# Home\n\nSee [the blog](blog/index.md), [the old page](old.md) and [gone](gone.md).\n",
+        ),
+        file("blog/index.md", "# Blog\n"),
+        file("old.md", "---\nredirect_to: index.md\n---\n# Old\n\nMoved.\n"),
+    ]);
+    assert_eq!(sources(&ingested), ["index.md"]);
+    assert_eq!(
+        warnings(&ingested),
+        [
+            "old.md: skipped: the page redirects to index.md",
+            ".folioignore: line 1 (`/blog/index.md`): 1 file left out: blog/index.md",
+            "index.md: link \"blog/index.md\" kept as written: blog/index.md is left out of the \
+             corpus",
+            "index.md: link \"old.md\" kept as written: old.md is left out of the corpus",
+            "index.md: link \"gone.md\" kept as written: no document of the corpus is at \
+             \"gone.md\"",
+        ]
+    );
+}

@@ -18,8 +18,13 @@ use crate::slug::slug;
 /// Rewrites the links of every document that lead to a document of the corpus or a heading in
 /// one, or to an image of the folder (`media`, published with the app as `media/<path>`), and
 /// warns about each relative link that leads to none of them.
-pub fn resolve(corpus: &mut Corpus, media: &HashSet<String>) -> Vec<Warning> {
-    let targets = Targets::of(corpus, media);
+pub fn resolve(
+    corpus: &mut Corpus,
+    media: &HashSet<String>,
+    left_out: &HashSet<String>,
+) -> Vec<Warning> {
+    let mut targets = Targets::of(corpus, media);
+    targets.left_out = Some(left_out);
     let mut warnings = Vec::new();
     let mut warned = HashSet::new();
     let mut outside = Vec::new();
@@ -102,6 +107,8 @@ struct Target {
 struct Targets<'m> {
     by_path: HashMap<String, Target>,
     media: &'m HashSet<String>,
+    /// Files of the folder left out of the corpus on purpose.
+    left_out: Option<&'m HashSet<String>>,
 }
 
 impl<'m> Targets<'m> {
@@ -130,6 +137,7 @@ impl<'m> Targets<'m> {
                 .map(|d| (d.source.clone(), target(d)))
                 .collect(),
             media,
+            left_out: None,
         }
     }
 
@@ -162,13 +170,18 @@ impl<'m> Targets<'m> {
             if self.media.contains(&wanted) {
                 return Outcome::Found(format!("media/{}", percent_encode(&wanted)));
             }
+            let candidates = candidates(&wanted);
+            let left = self.left_out.and_then(|left| {
+                let mut named = std::iter::once(&wanted).chain(&candidates);
+                named.find(|path| left.contains(path.as_str()))
+            });
+            if let Some(path) = left {
+                return Outcome::Missing(format!("{path} is left out of the corpus"));
+            }
             if image {
                 return Outcome::Missing(format!("no image of the folder is at {wanted:?}"));
             }
-            match candidates(&wanted)
-                .iter()
-                .find_map(|p| self.by_path.get(p.as_str()))
-            {
+            match candidates.iter().find_map(|p| self.by_path.get(p.as_str())) {
                 Some(document) => document,
                 None => {
                     return Outcome::Missing(format!("no document of the corpus is at {wanted:?}"))
@@ -591,7 +604,7 @@ mod tests {
                 rows: vec![vec![link("missing.md")], vec![link("https://example.org")]],
             }),
         ];
-        let warnings = resolve(&mut corpus, &HashSet::new());
+        let warnings = resolve(&mut corpus, &HashSet::new(), &HashSet::new());
         let mut links = Vec::new();
         for_each_text(&mut corpus.documents[0].sections, &mut |t| {
             links.push(t.spans[0].link.clone().unwrap_or_default())

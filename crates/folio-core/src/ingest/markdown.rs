@@ -933,7 +933,7 @@ fn attribute_list(line: &str) -> Option<(usize, Option<String>)> {
     };
     let mut id = None;
     for item in &items {
-        if let Some(value) = item.strip_prefix('#') {
+        if let Some(value) = item.strip_prefix('#').or(item.strip_prefix("id=")) {
             id = Some(value.to_string());
         } else if let Some(class) = item.strip_prefix('.') {
             if !name(class) {

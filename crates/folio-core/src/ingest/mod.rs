@@ -208,14 +208,25 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     if documents.is_empty() {
         return Err(Error::EmptyCorpus);
     }
+    // Files of the folder that are not in the corpus, as asked or as their kind or their own
+    // word has it: links and listings may name them without being wrong.
+    let left: HashSet<String> = left_out
+        .iter()
+        .flatten()
+        .flatten()
+        .chain(unlisted.iter().map(|(path, _)| path))
+        .chain(&unread)
+        .map(|path| path.to_string())
+        .collect();
     warnings.extend(order::arrange(
         &mut documents,
         &mut coverage,
         listing.as_ref(),
+        &left,
     ));
     html::trim_site_names(&mut documents);
     let mut corpus = Corpus { documents };
-    warnings.extend(links::resolve(&mut corpus, &media));
+    warnings.extend(links::resolve(&mut corpus, &media, &left));
     let (mut drafts, unmatched) = topics::curated::drafts(&corpus, &curated);
     warnings.extend(unmatched.into_iter().map(|message| Warning {
         file: topics::curated::FILE_NAME.to_string(),

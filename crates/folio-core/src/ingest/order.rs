@@ -187,12 +187,13 @@ pub fn mkdocs_docs_dir(text: &str) -> Option<String> {
 }
 
 /// Puts the documents (and their coverage reports, which go with them) in reading order, and
-/// returns what the build should say about it: entries of the listing that name no document,
-/// and documents the listing leaves out.
+/// returns what the build should say about it: entries of the listing that name no document
+/// (but for files `left_out` on purpose), and documents the listing leaves out.
 pub fn arrange<T>(
     documents: &mut Vec<Document>,
     reports: &mut Vec<T>,
     listing: Option<&Listing>,
+    left_out: &HashSet<String>,
 ) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let mut order: Vec<usize> = (0..documents.len()).collect();
@@ -213,6 +214,7 @@ pub fn arrange<T>(
                         listed.push(i);
                     }
                 }
+                None if left_out.contains(path) => {}
                 None => warnings.push(Warning {
                     file: listing.file.clone(),
                     message: format!(
