@@ -81,7 +81,8 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
             && (SMALL_WORDS.contains(&w.key.as_str())
                 || ABBREVIATIONS.contains(&w.key.replace('.', "").as_str())
                 || w.key.chars().all(|c| "ivx".contains(c))
-                || contains(PERSON_TITLES, &w.key))
+                || contains(PERSON_TITLES, &w.key)
+                || colour(w.text))
         {
             i += 1;
             continue;
@@ -113,8 +114,11 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
             let next = &words[j];
             // After an initial only a name-like word goes on: "Vitamin D. Then" ends at "D.".
             let after_initial = words[j - 1].text.ends_with('.');
+            // A word said twice ("Zensical Zensical", across a label and its text) is not
+            // one name.
             if next.capital
                 && !next.acronym
+                && next.key != words[j - 1].key
                 && !contains(NOT_NAMES, &next.key)
                 && (!after_initial || usage.name_like(next))
             {
@@ -181,6 +185,15 @@ pub fn find(words: &[Word<'_>], usage: &Usage) -> Vec<Found> {
         i = end.max(i + 1);
     }
     out
+}
+
+/// Whether a word in capitals is a colour's hexadecimal code ("EF5350", "F0F"), as style
+/// guides write them: three, six or eight hexadecimal digits, some of them numbers.
+fn colour(text: &str) -> bool {
+    let hex = text.strip_prefix('#').unwrap_or(text);
+    matches!(hex.len(), 3 | 6 | 8)
+        && hex.chars().all(|c| c.is_ascii_hexdigit())
+        && hex.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether `acronym` can be read off `words`: each word gives its first letter and perhaps more
@@ -335,6 +348,15 @@ mod tests {
              now-Charlie Bennett.",
         ]);
         assert_eq!(found, ["Senate", "Austria", "Hungary", "Charlie Bennett"]);
+    }
+
+    #[test]
+    fn colour_codes_and_a_word_said_twice_are_not_names() {
+        let found = names_in(&[
+            "Use EF5350 or EE0F0F for red, and see the NASA site.",
+            "Read about Zensical Zensical here.",
+        ]);
+        assert_eq!(found, ["NASA", "Zensical", "Zensical"]);
     }
 
     #[test]

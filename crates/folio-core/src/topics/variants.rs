@@ -83,9 +83,9 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
     let mut target: BTreeMap<String, String> = BTreeMap::new();
     // The same name in other letter cases ("CONGRESS", "Congress"): the most written one wins.
     let mut by_lower: HashMap<String, &String> = HashMap::new();
+    let mentions = |n: &str| names.get(n).map_or(0, |e| e.1.values().sum::<u32>());
     for k in &keys {
         let best = by_lower.entry(k.to_lowercase()).or_insert(k);
-        let mentions = |n: &String| names.get(n).map_or(0, |e| e.1.values().sum::<u32>());
         if mentions(k) > mentions(best) {
             *best = k;
         }
@@ -98,10 +98,17 @@ pub fn topics(found: &[(usize, Found)], usage: &Usage) -> Vec<NameTopic> {
             Some(long.clone())
         } else if let Some(other) = by_lower.get(&name.to_lowercase()).filter(|o| **o != name) {
             Some((*other).clone())
-        } else if let Some(base) = name
-            .strip_suffix('s')
-            .filter(|b| names.contains_key(*b) && !names[name].2)
-        {
+        } else if let Some(plural) = Some(format!("{name}s")).filter(|p| {
+            // A name of several words written mostly as a plural is named so: "Google Fonts",
+            // "GitHub Pages".
+            words.len() > 1 && names.contains_key(p) && !names[p].2 && mentions(p) > mentions(name)
+        }) {
+            Some(plural)
+        } else if let Some(base) = name.strip_suffix('s').filter(|b| {
+            names.contains_key(*b)
+                && !names[name].2
+                && !(words.len() > 1 && mentions(name) > mentions(b))
+        }) {
             // "Manzoors", "Left Oppositions": a possessive written without its apostrophe; or
             // a plural, "Cherokees". A title before it makes it a surname: "Mr. Adams" is not
             // "Adam".
