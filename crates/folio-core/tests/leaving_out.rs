@@ -4,28 +4,11 @@
 
 mod common;
 
-use common::file;
-use folio_core::ingest::{ingest, Ingested, SourceFile};
+use common::{file, order, run, warnings};
+use folio_core::ingest::{ingest, SourceFile};
 
 fn md(path: &str) -> SourceFile {
     file(path, &format!("# {path}\n\nThe text of {path}.\n"))
-}
-
-fn run(files: &[SourceFile]) -> Ingested {
-    ingest(files).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn sources(ingested: &Ingested) -> Vec<&str> {
-    ingested
-        .corpus
-        .documents
-        .iter()
-        .map(|d| d.source.as_str())
-        .collect()
-}
-
-fn warnings(ingested: &Ingested) -> Vec<String> {
-    ingested.warnings.iter().map(ToString::to_string).collect()
 }
 
 #[test]
@@ -47,7 +30,7 @@ fn folioignore_leaves_out_documents_images_and_whole_folders() {
         file("shot.png", "\u{89}PNG"),
         file("keep.png", "\u{89}PNG"),
     ]);
-    assert_eq!(sources(&ingested), ["index.md", "notes/drafts.md"]);
+    assert_eq!(order(&ingested), ["index.md", "notes/drafts.md"]);
     assert_eq!(ingested.media, ["keep.png"]);
     assert_eq!(
         warnings(&ingested),
@@ -71,7 +54,7 @@ fn a_page_the_build_cannot_take_can_be_left_out() {
     let mut with_ignore = files.to_vec();
     with_ignore.push(file(".folioignore", "appendices.html\naddons.html\n"));
     assert_eq!(
-        sources(&run(&with_ignore)),
+        order(&run(&with_ignore)),
         ["index.md", "addons.md"],
         "the folder order puts index first"
     );
@@ -114,10 +97,7 @@ nav:
             "<h1>{{ page.title }}</h1><p>{{ content }}</p>",
         ),
     ]);
-    assert_eq!(
-        sources(&ingested),
-        ["index.md", "extras/more.md", "other.md"]
-    );
+    assert_eq!(order(&ingested), ["index.md", "extras/more.md", "other.md"]);
     assert_eq!(
         warnings(&ingested),
         [
@@ -141,7 +121,7 @@ fn mkdocs_patterns_in_the_folder_are_relative_to_its_docs_dir() {
         md("docs/old/page.md"),
         md("old/notes.md"),
     ]);
-    assert_eq!(sources(&ingested), ["docs/index.md", "old/notes.md"]);
+    assert_eq!(order(&ingested), ["docs/index.md", "old/notes.md"]);
 }
 
 #[test]
@@ -229,7 +209,7 @@ fn pages_left_out_on_purpose_are_not_missing_from_the_nav_nor_from_links() {
         file("blog/index.md", "# Blog\n"),
         file("old.md", "---\nredirect_to: index.md\n---\n# Old\n\nMoved.\n"),
     ]);
-    assert_eq!(sources(&ingested), ["index.md"]);
+    assert_eq!(order(&ingested), ["index.md"]);
     assert_eq!(
         warnings(&ingested),
         [

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::file;
-use folio_core::ingest::{ingest, Ingested, SourceFile};
+use common::{file, order, run, warnings};
+use folio_core::ingest::{ingest, SourceFile};
 
 fn md(path: &str, front: &str) -> SourceFile {
     let name = path.rsplit('/').next().unwrap();
@@ -15,23 +15,6 @@ fn md(path: &str, front: &str) -> SourceFile {
         format!("---\n{front}\n---\n")
     };
     file(path, &format!("{front}# {name}\n\nThe text of {path}.\n"))
-}
-
-fn run(files: &[SourceFile]) -> Ingested {
-    ingest(files).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn order(ingested: &Ingested) -> Vec<&str> {
-    ingested
-        .corpus
-        .documents
-        .iter()
-        .map(|d| d.source.as_str())
-        .collect()
-}
-
-fn warnings(ingested: &Ingested) -> Vec<String> {
-    ingested.warnings.iter().map(ToString::to_string).collect()
 }
 
 #[test]

@@ -303,15 +303,7 @@ fn unread_kinds(paths: &[&str]) -> Vec<Warning> {
             _ => "files without an extension".to_string(),
         }
     };
-    let mut kinds: Vec<(String, Vec<&str>)> = Vec::new();
-    for &path in paths {
-        let kind = extension(path);
-        match kinds.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, paths)) => paths.push(path),
-            None => kinds.push((kind, vec![path])),
-        }
-    }
-    kinds
+    group_by(paths.iter().copied(), |&path| extension(path))
         .into_iter()
         .map(|(kind, paths)| match paths.as_slice() {
             [path] => Warning {
@@ -340,15 +332,7 @@ fn skipped_pages(pages: &[(&str, String)]) -> Vec<Warning> {
             None => why.into(),
         }
     };
-    let mut kinds: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, (_, why)) in pages.iter().enumerate() {
-        let kind = kind(why);
-        match kinds.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, members)) => members.push(i),
-            None => kinds.push((kind, vec![i])),
-        }
-    }
-    kinds
+    group_by(0..pages.len(), |&i| kind(&pages[i].1))
         .into_iter()
         .map(|(kind, members)| match members.as_slice() {
             &[i] => Warning {
@@ -364,6 +348,22 @@ fn skipped_pages(pages: &[(&str, String)]) -> Vec<Warning> {
             }
         })
         .collect()
+}
+
+/// The items by the key `key` gives them, the groups in the order of their first items.
+fn group_by<T>(
+    items: impl Iterator<Item = T>,
+    key: impl Fn(&T) -> String,
+) -> Vec<(String, Vec<T>)> {
+    let mut groups: Vec<(String, Vec<T>)> = Vec::new();
+    for item in items {
+        let k = key(&item);
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, members)) => members.push(item),
+            None => groups.push((k, vec![item])),
+        }
+    }
+    groups
 }
 
 /// Names the first few of `paths`, and how many more there are.

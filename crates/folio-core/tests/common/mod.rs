@@ -22,6 +22,26 @@ pub fn ingest_one(path: &str, text: &str) -> folio_core::Result<Ingested> {
     ingest(&[file(path, text)])
 }
 
+/// Ingests a folder, failing the test with the error otherwise.
+pub fn run(files: &[SourceFile]) -> Ingested {
+    ingest(files).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The source paths of the corpus's documents, in reading order.
+pub fn order(ingested: &Ingested) -> Vec<&str> {
+    ingested
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.source.as_str())
+        .collect()
+}
+
+/// What the build says, one line per warning.
+pub fn warnings(ingested: &Ingested) -> Vec<String> {
+    ingested.warnings.iter().map(ToString::to_string).collect()
+}
+
 fn block(b: &Block) -> String {
     match b {
         Block::Paragraph(_) => "P".into(),
