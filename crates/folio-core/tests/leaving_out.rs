@@ -16,7 +16,7 @@ fn folioignore_leaves_out_documents_images_and_whole_folders() {
     let ingested = run(&[
         file(
             ".folioignore",
-            "# generated pages\nprint.html\n/drafts/\n*.png\n!keep.png\nnothing-here.md\n",
+            "\u{feff}# generated pages\nprint.html\n/drafts/\n*.png\n!keep.png\nnothing-here.md\n",
         ),
         md("index.md"),
         file(
@@ -104,7 +104,7 @@ nav:
             "../mkdocs.yml: MkDocs' own `/templates/`: 1 file left out: templates/main.html",
             "../mkdocs.yml: line 3 (`*.py`): 1 file left out: tool.py",
             "../mkdocs.yml: line 4 (`/api/`): 1 file left out: api/reference.md",
-            "../mkdocs.yml: line 6 (`_unpublished/`): 1 file drafts, left out: \
+            "../mkdocs.yml: line 6 (`_unpublished/`): 1 file left out as drafts: \
              _unpublished/soon.md",
             "../mkdocs.yml: 1 document is not listed, so it comes after the listed ones: \
              other.md",

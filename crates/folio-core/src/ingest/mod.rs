@@ -113,6 +113,7 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
                     format!("invalid UTF-8 at byte offset {}", e.valid_up_to()),
                 )
             })?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             asks.push((
                 Leaving::Ignored,
                 ignore::Patterns::parse(&file.path, "", text),
@@ -269,16 +270,16 @@ impl Leaving {
                 format!("line {} (`{}`)", rule.line, rule.text)
             };
             let message = if !paths.is_empty() {
-                let what = match self {
-                    Leaving::Draft => "drafts, left out",
-                    _ => "left out",
+                let how = match self {
+                    Leaving::Draft => " as drafts",
+                    _ => "",
                 };
                 let count = if paths.len() == 1 {
                     "1 file".to_string()
                 } else {
                     format!("{} files", paths.len())
                 };
-                format!("{pattern}: {count} {what}: {}", some_of(paths))
+                format!("{pattern}: {count} left out{how}: {}", some_of(paths))
             } else if rule.line > 0 && !rule.text.starts_with('!') {
                 format!("{pattern} matches no file")
             } else {
