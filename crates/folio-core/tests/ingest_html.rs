@@ -395,8 +395,8 @@ fn the_old_names_a_page_keeps_before_a_heading_lead_to_it() {
     let links = ingested.corpus.document("links").unwrap();
     assert_eq!(
         blocks(links).lines().nth(1).unwrap(),
-        "  [a ](#/d/deref/second)[b ](#/d/deref/second)[c ](#/d/deref/second)\
-         [d ](#/d/deref/second)[e](deref.html#nothing)"
+        "  [a](#/d/deref/second) [b](#/d/deref/second) [c](#/d/deref/second) \
+         [d](#/d/deref/second) [e](deref.html#nothing)"
     );
 }
 

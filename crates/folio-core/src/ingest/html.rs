@@ -502,10 +502,13 @@ impl<'s> Reader<'s> {
         }
         if !has_text(text) {
             // Space between words stays; space between blocks is nothing.
+            let link = self.links.iter().rev().flatten().next();
             if let Some(inline) = self.inline.as_mut().filter(|t| !t.spans.is_empty()) {
                 let last = inline.spans.last_mut().expect("not empty");
-                if last.style.note || last.style.image {
-                    // Not in a note's label or an image's text: after it.
+                let link_ended = last.link.is_some() && last.link.as_ref() != link;
+                if last.style.note || last.style.image || link_ended {
+                    // Not in a note's label, an image's text or a link that has ended: after
+                    // it.
                     inline.spans.push(Span {
                         text: " ".into(),
                         ..Span::default()
