@@ -29,8 +29,8 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads every non-hidden file below `dir` (and its `.folioignore`), sorted by relative path, and the MkDocs
-/// configuration above it when `dir` is its `docs_dir` (as `../mkdocs.yml`), for the order of
+/// Reads every non-hidden file below `dir` (and its `.folioignore`), sorted by relative path,
+/// and the MkDocs configuration above it when `dir` is its `docs_dir` (as `../mkdocs.yml`), for the order of
 /// the pages.
 pub fn load_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
     let mut files = Vec::new();
@@ -53,10 +53,7 @@ fn mkdocs_above(dir: &Path) -> Result<Option<SourceFile>, LoadError> {
         if !path.is_file() {
             continue;
         }
-        let bytes = fs::read(&path).map_err(|cause| LoadError {
-            path: path.clone(),
-            cause,
-        })?;
+        let bytes = fs::read(&path).map_err(err(&path))?;
         // A configuration that is not YAML is taken when the folder has the default name, so
         // that the build says what is wrong with it.
         let docs_dir = std::str::from_utf8(&bytes)
@@ -77,11 +74,13 @@ fn mkdocs_above(dir: &Path) -> Result<Option<SourceFile>, LoadError> {
     Ok(None)
 }
 
+/// Makes an I/O error on `path` a [`LoadError`].
+fn err(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError {
+    let path = path.to_path_buf();
+    move |cause| LoadError { path, cause }
+}
+
 fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> Result<(), LoadError> {
-    let err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |cause| LoadError { path, cause }
-    };
     for entry in fs::read_dir(dir).map_err(err(dir))? {
         let entry = entry.map_err(err(dir))?;
         let path = entry.path();
@@ -112,10 +111,6 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> Result<(), LoadEr
 /// key is [`folder_key`] of `data`: the build script writes it, and `tools/seal_dist.py`, which
 /// copies the images into the app's `media/`, reads it.
 pub fn write_media_list(target: &Path, data: &Path, media: &[String]) -> Result<(), LoadError> {
-    let err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |cause| LoadError { path, cause }
-    };
     let folder = data.canonicalize().map_err(err(data))?;
     let dir = target.join("folio-media");
     let path = dir.join(format!("{}.txt", folder_key(&folder.to_string_lossy())));

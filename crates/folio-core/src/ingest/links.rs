@@ -23,8 +23,7 @@ pub fn resolve(
     media: &HashSet<String>,
     left_out: &HashSet<String>,
 ) -> Vec<Warning> {
-    let mut targets = Targets::of(corpus, media);
-    targets.left_out = Some(left_out);
+    let targets = Targets::of(corpus, media, left_out);
     let mut warnings = Vec::new();
     let mut warned = HashSet::new();
     let mut outside = Vec::new();
@@ -108,11 +107,15 @@ struct Targets<'m> {
     by_path: HashMap<String, Target>,
     media: &'m HashSet<String>,
     /// Files of the folder left out of the corpus on purpose.
-    left_out: Option<&'m HashSet<String>>,
+    left_out: &'m HashSet<String>,
 }
 
 impl<'m> Targets<'m> {
-    fn of(corpus: &Corpus, media: &'m HashSet<String>) -> Targets<'m> {
+    fn of(
+        corpus: &Corpus,
+        media: &'m HashSet<String>,
+        left_out: &'m HashSet<String>,
+    ) -> Targets<'m> {
         let target = |d: &Document| {
             let mut by_slug: HashMap<String, Vec<String>> = HashMap::new();
             for s in d.sections.iter().filter(|s| !s.untitled) {
@@ -137,7 +140,7 @@ impl<'m> Targets<'m> {
                 .map(|d| (d.source.clone(), target(d)))
                 .collect(),
             media,
-            left_out: None,
+            left_out,
         }
     }
 
@@ -171,10 +174,9 @@ impl<'m> Targets<'m> {
                 return Outcome::Found(format!("media/{}", percent_encode(&wanted)));
             }
             let candidates = candidates(&wanted);
-            let left = self.left_out.and_then(|left| {
-                let mut named = std::iter::once(&wanted).chain(&candidates);
-                named.find(|path| left.contains(path.as_str()))
-            });
+            let left = std::iter::once(&wanted)
+                .chain(&candidates)
+                .find(|path| self.left_out.contains(path.as_str()));
             if let Some(path) = left {
                 return Outcome::Missing(format!("{path} is left out of the corpus"));
             }
@@ -413,7 +415,7 @@ mod tests {
     /// Where `link` leads from `from`, as a link or, if `image`, as an image's source.
     fn lead(from: &str, link: &str, image: bool) -> Outcome {
         let media = ["guide/shot 1.png", "logo.svg"].map(String::from).into();
-        Targets::of(&corpus(), &media).address(from, link, image)
+        Targets::of(&corpus(), &media, &HashSet::new()).address(from, link, image)
     }
 
     fn address(from: &str, link: &str) -> Outcome {

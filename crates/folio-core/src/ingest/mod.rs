@@ -107,13 +107,8 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     let mut read_mkdocs = false;
     for file in &sorted {
         if file.path == ignore::FILE_NAME {
-            let text = std::str::from_utf8(&file.bytes).map_err(|e| {
-                Error::source(
-                    &file.path,
-                    format!("invalid UTF-8 at byte offset {}", e.valid_up_to()),
-                )
-            })?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            // May be empty, unlike the other files of the folder.
+            let text = utf8(&file.path, &file.bytes)?;
             asks.push((
                 Leaving::Ignored,
                 ignore::Patterns::parse(&file.path, "", text),
@@ -459,8 +454,8 @@ fn finish_sections(sections: &mut Vec<Section>) -> Vec<usize> {
     kept
 }
 
-/// The ids of elements of a page that are not its sections' own, each given with the index of
-/// the section that held it before [`finish_sections`] (which returned `kept`), paired with the
+/// The ids of elements of a page that are not its sections' own, each given once with the index
+/// of the section that held it before [`finish_sections`] (which returned `kept`), paired with the
 /// id of the section it leads to, for links from other documents.
 fn anchor_sections(
     sections: &[Section],
@@ -475,7 +470,6 @@ fn anchor_sections(
         })
         .collect();
     out.sort();
-    out.dedup_by(|a, b| a.0 == b.0);
     out
 }
 
@@ -513,17 +507,22 @@ fn decode_text<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str> {
             format!("a binary file, not text (NUL byte at byte offset {at})"),
         ));
     }
+    let text = utf8(path, bytes)?;
+    if text.trim().is_empty() {
+        return Err(Error::source(path, "the file is empty (only whitespace)"));
+    }
+    Ok(text)
+}
+
+/// The bytes as UTF-8 text, without a byte-order mark.
+fn utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::source(
             path,
             format!("invalid UTF-8 at byte offset {}", e.valid_up_to()),
         )
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(Error::source(path, "the file is empty (only whitespace)"));
-    }
-    Ok(text)
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// The document id of a path: its slug without the extension, folders joined by `-`.
