@@ -81,6 +81,15 @@ pub struct Metadata {
     #[cfg(feature = "ingest")]
     #[serde(skip)]
     pub anchors: Vec<(String, String)>,
+    /// The page's own links to the next and to the previous page of its site (`rel="next"`,
+    /// `rel="prev"`), as written: the reading order of a site that was built. Read at build
+    /// time; neither embedded nor in the app.
+    #[cfg(feature = "ingest")]
+    #[serde(skip)]
+    pub next: Option<String>,
+    #[cfg(feature = "ingest")]
+    #[serde(skip)]
+    pub previous: Option<String>,
 }
 
 /// A document's place among its siblings, as its front matter gives it.

@@ -295,3 +295,118 @@ fn an_mkdocs_configuration_that_is_not_yaml_is_named_in_a_warning() {
         "{said:?}"
     );
 }
+
+/// A built page: its links to the next and previous pages as `rel` attributes (`(next, prev)`,
+/// empty for none), in the page's head and in its navigation as generators write them.
+fn built(path: &str, next: &str, previous: &str) -> SourceFile {
+    let mut head = String::new();
+    if !next.is_empty() {
+        head.push_str(&format!("<link rel=\"next\" href=\"{next}\">"));
+    }
+    let mut nav = String::new();
+    if !previous.is_empty() {
+        nav.push_str(&format!(
+            "<a rel=\"prev prefetch\" href=\"{previous}\">Previous</a>"
+        ));
+    }
+    file(
+        path,
+        &format!(
+            "<html><head><title>{path}</title>{head}</head><body><nav>{nav}</nav><main>\
+             <h1>{path}</h1><p>The text of {path}.</p></main></body></html>"
+        ),
+    )
+}
+
+#[test]
+fn built_pages_are_read_in_the_order_of_their_next_links() {
+    let ingested = run(&[
+        built("index.html", "zeta.html#top", ""),
+        built("zeta.html", "b/", "index.html"),
+        built("b/index.html", "../apple.html", "../zeta.html"),
+        built(
+            "apple.html",
+            "https://example.com/elsewhere.html",
+            "b/index.html",
+        ),
+        built("notes.html", "", ""),
+        md("about.md", ""),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        [
+            "index.html",
+            "zeta.html",
+            "b/index.html",
+            "apple.html",
+            "about.md",
+            "notes.html",
+        ]
+    );
+    assert!(ingested.warnings.is_empty(), "{:?}", warnings(&ingested));
+}
+
+#[test]
+fn a_previous_link_alone_joins_two_pages() {
+    let ingested = run(&[
+        built("a.html", "", ""),
+        built("m.html", "", "z.html"),
+        built("z.html", "", "a.html"),
+    ]);
+    assert_eq!(order(&ingested), ["a.html", "z.html", "m.html"]);
+}
+
+#[test]
+fn a_page_left_out_between_two_others_does_not_break_their_order() {
+    let skipped = "<html><head><meta name=\"robots\" content=\"noindex\"></head>\
+                   <body><p>Everything.</p></body></html>";
+    let ingested = run(&[
+        file(".folioignore", "part.html\n"),
+        built("index.html", "part.html", ""),
+        built("part.html", "zz.html", "index.html"),
+        built("zz.html", "print.html", "part.html"),
+        file("print.html", skipped),
+        built("b.html", "", "print.html"),
+        built("m.html", "", ""),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        ["index.html", "zz.html", "b.html", "m.html"]
+    );
+}
+
+#[test]
+fn the_first_of_two_pages_with_one_next_page_leads_to_it_and_rings_are_read_too() {
+    // mdBook's index page is a copy of the first chapter, with the same next page.
+    let ingested = run(&[
+        built("index.html", "two.html", ""),
+        built("one.html", "two.html", ""),
+        built("two.html", "", "one.html"),
+        built("ring/a.html", "b.html", ""),
+        built("ring/b.html", "a.html", ""),
+        built("self.html", "self.html#again", "self.html"),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        [
+            "index.html",
+            "two.html",
+            "one.html",
+            "self.html",
+            "ring/a.html",
+            "ring/b.html",
+        ]
+    );
+}
+
+#[test]
+fn a_book_summary_comes_before_the_links_of_pages() {
+    let ingested = run(&[
+        file("SUMMARY.md", "- [B](b.md)\n- [A](a.md)\n"),
+        md("a.md", ""),
+        md("b.md", ""),
+        built("x.html", "", "y.html"),
+        built("y.html", "", ""),
+    ]);
+    assert_eq!(order(&ingested), ["b.md", "a.md", "x.html", "y.html"]);
+}

@@ -607,6 +607,9 @@ impl<'s> Reader<'s> {
             self.hidden = Some(Nest::new(name));
             return;
         }
+        if matches!(name, "a" | "link") {
+            self.sequence(&tag);
+        }
         let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
         // A heading's id is its section's; any other element's leads to the section it is in.
         if let Some((id, link)) = element_id(&tag).filter(|_| !heading) {
@@ -790,6 +793,24 @@ impl<'s> Reader<'s> {
                 None if is_block(name) => self.close_inline(),
                 None => {}
             },
+        }
+    }
+
+    /// Takes the first link to the next page and the first to the previous one (`rel="next"`,
+    /// `rel="prev"` or `rel="previous"`, among other words, as in `rel="next prefetch"`).
+    fn sequence(&mut self, tag: &StartTag) {
+        let (Some(rel), Some(href)) = (tag.attr("rel"), tag.attr("href")) else {
+            return;
+        };
+        for word in rel.split_ascii_whitespace() {
+            let slot = if word.eq_ignore_ascii_case("next") {
+                &mut self.meta.next
+            } else if word.eq_ignore_ascii_case("prev") || word.eq_ignore_ascii_case("previous") {
+                &mut self.meta.previous
+            } else {
+                continue;
+            };
+            slot.get_or_insert_with(|| href.to_string());
         }
     }
 

@@ -251,6 +251,21 @@ fn has_scheme(link: &str) -> bool {
     }
 }
 
+/// The path in the data folder of the page a link leads to, without its fragment: `None` for
+/// an address elsewhere, for one above the folder, and for a link to the page itself.
+pub(super) fn page_path(from: &str, link: &str) -> Option<String> {
+    let link = link.trim();
+    if has_scheme(link) || link.starts_with("//") {
+        return None;
+    }
+    let path = link.split(['#', '?']).next().unwrap_or_default();
+    if path.is_empty() {
+        return None;
+    }
+    let wanted = join(from, &percent_decode(path));
+    (!wanted.starts_with("../")).then_some(wanted)
+}
+
 /// The path `link` names, relative to the folder of the file at `from`; a leading `/` starts at
 /// the data folder. `.` and `..` are resolved; a `..` above the data folder stays.
 pub(super) fn join(from: &str, link: &str) -> String {
@@ -279,7 +294,7 @@ pub(super) fn join(from: &str, link: &str) -> String {
 /// The source paths a path may name: itself; for a folder, its README or index; without an
 /// extension, the Markdown, text or HTML file of that name; a rendered page (`.html`), itself
 /// or its Markdown.
-fn candidates(path: &str) -> Vec<String> {
+pub(super) fn candidates(path: &str) -> Vec<String> {
     if path.is_empty() || path.ends_with('/') {
         return [
             "README.md",

@@ -5,6 +5,10 @@
 //! folder when the folder is its `docs_dir`) lists its pages. Documents it does not list follow,
 //! in folder order, and the build names them in a warning.
 //!
+//! Without such a table, a site that was built gives its order in its pages: each links to the
+//! next and to the previous page (`rel="next"`, `rel="prev"`), and the pages are read along
+//! those links, each run of linked pages from its first, which keeps its place in folder order.
+//!
 //! Folder order is what static-site generators give when nothing lists the pages: in each
 //! folder, its index page first (`index`, `README`, `_index`), then the documents and
 //! subfolders with a weight in their front matter (`weight`, `nav_order`, `sidebar_position`,
@@ -18,7 +22,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::front_matter::yaml_error;
 use super::ignore::Patterns;
-use super::links::{join, percent_decode};
+use super::links::{candidates, join, page_path, percent_decode};
 use super::{format_of, Warning};
 use crate::model::{Document, SourceFormat};
 
@@ -199,6 +203,9 @@ pub fn arrange<T>(
     let mut order: Vec<usize> = (0..documents.len()).collect();
     let weights = Weights::of(documents);
     order.sort_by(|&a, &b| weights.folder_order(&documents[a].source, &documents[b].source));
+    if listing.is_none() {
+        order = follow_pages(documents, &order);
+    }
     if let Some(listing) = listing {
         let position: HashMap<&str, usize> = documents
             .iter()
@@ -253,6 +260,79 @@ pub fn arrange<T>(
     permute(documents, &order);
     permute(reports, &order);
     warnings
+}
+
+/// Folder order (`order`), with each page followed by the page it names as the next one
+/// (`rel="next"`), or by the page that names it as the previous one (`rel="prev"`): the order
+/// mdBook, Sphinx and MkDocs give the pages they build, as a reader pages through them. A run
+/// of pages linked so is read from its first page, which keeps its place in folder order. A
+/// page between two others that is not in the corpus (left out, or skipped) does not break
+/// the run when the pages on either side of it name it. When two pages name the same next
+/// page, the first in folder order leads to it.
+fn follow_pages(documents: &[Document], order: &[usize]) -> Vec<usize> {
+    let at: HashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.source.as_str(), i))
+        .collect();
+    // The document a link leads to, or the path of a page of the folder that is not one.
+    let target = |from: usize, link: &Option<String>| -> Option<Result<usize, String>> {
+        let path = page_path(&documents[from].source, link.as_deref()?)?;
+        let found = candidates(&path)
+            .iter()
+            .find_map(|p| at.get(p.as_str()).copied());
+        Some(found.filter(|&to| to != from).ok_or(path))
+    };
+    let mut next: Vec<Option<usize>> = vec![None; documents.len()];
+    let mut previous: Vec<Option<usize>> = vec![None; documents.len()];
+    let mut link = |a: usize, b: usize| {
+        if a != b && next[a].is_none() && previous[b].is_none() {
+            next[a] = Some(b);
+            previous[b] = Some(a);
+        }
+    };
+    // Per page, the path of the missing page it names as next; by path, the first page that
+    // names it as previous.
+    let mut gap_after: Vec<Option<String>> = vec![None; documents.len()];
+    let mut after_gap: HashMap<String, usize> = HashMap::new();
+    for &a in order {
+        match target(a, &documents[a].meta.next) {
+            Some(Ok(b)) => link(a, b),
+            Some(Err(path)) => gap_after[a] = Some(path),
+            None => {}
+        }
+    }
+    for &b in order {
+        match target(b, &documents[b].meta.previous) {
+            Some(Ok(a)) => link(a, b),
+            Some(Err(path)) => {
+                after_gap.entry(path).or_insert(b);
+            }
+            None => {}
+        }
+    }
+    for &a in order {
+        if let Some(&b) = gap_after[a].as_ref().and_then(|path| after_gap.get(path)) {
+            link(a, b);
+        }
+    }
+    // Runs from their first pages, in folder order; then any ring of pages, from its first.
+    let mut placed = vec![false; documents.len()];
+    let mut out = Vec::with_capacity(documents.len());
+    for rings in [false, true] {
+        for &first in order {
+            if placed[first] || (!rings && previous[first].is_some()) {
+                continue;
+            }
+            let mut page = Some(first);
+            while let Some(i) = page.filter(|&i| !placed[i]) {
+                placed[i] = true;
+                out.push(i);
+                page = next[i];
+            }
+        }
+    }
+    out
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
