@@ -1,11 +1,12 @@
 //! What a folder asks to leave out (`.folioignore`, MkDocs' `exclude_docs`, `draft_docs` and
 //! `not_in_nav`), and how the build reports what it skips: by pattern, by kind of file, by
-//! kind of reason.
+//! kind of reason; and documents that repeat another, word for word.
 
 mod common;
 
 use common::{file, order, run, warnings};
 use folio_core::ingest::{ingest, SourceFile};
+use folio_core::Block;
 
 fn md(path: &str) -> SourceFile {
     file(path, &format!("# {path}\n\nThe text of {path}.\n"))
@@ -220,6 +221,61 @@ fn pages_left_out_on_purpose_are_not_missing_from_the_nav_nor_from_links() {
             "index.md: link \"old.md\" kept as written: old.md is left out of the corpus",
             "index.md: link \"gone.md\" kept as written: no document of the corpus is at \
              \"gone.md\"",
+        ]
+    );
+}
+
+/// A chapter as mdBook builds it, with a link to one of its own headings.
+const CHAPTER: &str = "<html><head><title>Introduction - The Book</title></head><body>\
+    <nav><a href=\"introduction.html\">Introduction</a></nav><main><h1>Introduction</h1>\
+    <p>Read the <a href=\"#conventions\">conventions</a> first.</p>\
+    <h2 id=\"conventions\">Conventions</h2><p>Words in bold are new.</p></main></body></html>";
+
+#[test]
+fn a_page_that_repeats_another_word_for_word_is_read_once() {
+    let ingested = run(&[
+        // mdBook's index page is a copy of the first chapter.
+        file("index.html", CHAPTER),
+        file("introduction.html", CHAPTER),
+        file(
+            "notes.md",
+            "# Notes\n\nSee [the conventions](introduction.html#conventions).\n",
+        ),
+        // The same title over other words, or the same words under another title: kept.
+        file("other.md", "# Introduction\n\nAnother text.\n"),
+        file("again.md", "# Again\n\nWords in bold are new.\n"),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        ["index.html", "again.md", "notes.md", "other.md"]
+    );
+    assert_eq!(ingested.coverage.len(), 4);
+    assert_eq!(
+        warnings(&ingested),
+        ["introduction.html: left out: it repeats index.html, word for word"]
+    );
+    let notes = &ingested.corpus.documents[2];
+    let Block::Paragraph(text) = &notes.sections[0].blocks[0] else {
+        panic!("{:?}", notes.sections[0].blocks);
+    };
+    let link = text.spans.iter().find_map(|s| s.link.as_deref());
+    assert_eq!(link, Some("#/d/index/conventions"));
+}
+
+#[test]
+fn copies_make_one_warning() {
+    let ingested = run(&[
+        md("a.md"),
+        file("b.md", "# a.md\n\nThe text of a.md.\n"),
+        file("c.markdown", "# Same\n\nThe same words.\n"),
+        file("d.md", "# Same\n\nThe same words.\n"),
+    ]);
+    assert_eq!(order(&ingested), ["a.md", "c.markdown"]);
+    assert_eq!(
+        warnings(&ingested),
+        [
+            "2 documents: left out, as each repeats another word for word: b.md (repeats a.md), \
+          d.md (repeats c.markdown)"
         ]
     );
 }

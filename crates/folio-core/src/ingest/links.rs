@@ -17,13 +17,20 @@ use crate::slug::slug;
 
 /// Rewrites the links of every document that lead to a document of the corpus or a heading in
 /// one, or to an image of the folder (`media`, published with the app as `media/<path>`), and
-/// warns about each relative link that leads to none of them.
+/// warns about each relative link that leads to none of them. A link to a file left out as a
+/// copy of a document (`copies`: its path, and the document's) leads to that document.
 pub fn resolve(
     corpus: &mut Corpus,
     media: &HashSet<String>,
     left_out: &HashSet<String>,
+    copies: &[(String, String)],
 ) -> Vec<Warning> {
-    let targets = Targets::of(corpus, media, left_out);
+    let mut targets = Targets::of(corpus, media, left_out);
+    for (copy, first) in copies {
+        if let Some(target) = targets.by_path.get(first).cloned() {
+            targets.by_path.insert(copy.clone(), target);
+        }
+    }
     let mut warnings = Vec::new();
     let mut warned = HashSet::new();
     let mut outside = Vec::new();
@@ -90,6 +97,7 @@ enum Outcome {
 }
 
 /// What a link may lead to in a document: its id, and its title and headings as slugs.
+#[derive(Clone)]
 struct Target {
     id: String,
     source: String,
@@ -621,7 +629,7 @@ mod tests {
                 rows: vec![vec![link("missing.md")], vec![link("https://example.org")]],
             }),
         ];
-        let warnings = resolve(&mut corpus, &HashSet::new(), &HashSet::new());
+        let warnings = resolve(&mut corpus, &HashSet::new(), &HashSet::new(), &[]);
         let mut links = Vec::new();
         for_each_text(&mut corpus.documents[0].sections, &mut |t| {
             links.push(t.spans[0].link.clone().unwrap_or_default())

@@ -18,7 +18,7 @@ pub mod order;
 pub mod text;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, Result};
 use crate::model::{Alert, Block, Corpus, Document, Section, SourceFormat, Text};
@@ -220,9 +220,11 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
         listing.as_ref(),
         &left,
     ));
+    let copies = drop_copies(&mut documents, &mut coverage);
+    warnings.extend(copied_pages(&copies));
     html::trim_site_names(&mut documents);
     let mut corpus = Corpus { documents };
-    warnings.extend(links::resolve(&mut corpus, &media, &left));
+    warnings.extend(links::resolve(&mut corpus, &media, &left, &copies));
     let (mut drafts, unmatched) = topics::curated::drafts(&corpus, &curated);
     warnings.extend(unmatched.into_iter().map(|message| Warning {
         file: topics::curated::FILE_NAME.to_string(),
@@ -344,6 +346,87 @@ fn skipped_pages(pages: &[(&str, String)]) -> Vec<Warning> {
             }
         })
         .collect()
+}
+
+/// Leaves out each document whose title and sections are those of a document before it in
+/// reading order (mdBook's `index.html` is a copy of the book's first chapter), with its
+/// coverage report: its text is in the corpus once, as the first. Returns the path of each copy
+/// with the path of the document it repeats.
+fn drop_copies<T>(documents: &mut Vec<Document>, reports: &mut Vec<T>) -> Vec<(String, String)> {
+    use std::hash::{Hash, Hasher};
+    // Documents are compared whole only when their titles and words are the same.
+    let mut firsts: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
+    let mut copy_of: Vec<Option<usize>> = vec![None; documents.len()];
+    for (i, document) in documents.iter().enumerate() {
+        let mut words = std::collections::hash_map::DefaultHasher::new();
+        for section in &document.sections {
+            section.title.hash(&mut words);
+            section.body_text().hash(&mut words);
+        }
+        let key = (document.title.as_str(), words.finish());
+        let same = firsts.entry(key).or_default();
+        match same.iter().find(|&&j| same_text(&documents[j], document)) {
+            Some(&j) => copy_of[i] = Some(j),
+            None => same.push(i),
+        }
+    }
+    let copies: Vec<(String, String)> = copy_of
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| Some((documents[i].source.clone(), documents[(*j)?].source.clone())))
+        .collect();
+    if !copies.is_empty() {
+        let mut keep = copy_of.iter().map(Option::is_none);
+        documents.retain(|_| keep.next().unwrap_or(true));
+        let mut keep = copy_of.iter().map(Option::is_none);
+        reports.retain(|_| keep.next().unwrap_or(true));
+    }
+    copies
+}
+
+/// Whether `b` has the sections of `a`, its links within itself aside, which name it by its id.
+fn same_text(a: &Document, b: &Document) -> bool {
+    if a.sections == b.sections {
+        return true;
+    }
+    let (own, theirs) = (format!("#/d/{}", b.id), format!("#/d/{}", a.id));
+    let mut sections = b.sections.clone();
+    for_each_text(&mut sections, &mut |text| {
+        for link in text.spans.iter_mut().filter_map(|s| s.link.as_mut()) {
+            match link.strip_prefix(own.as_str()) {
+                Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                    *link = format!("{theirs}{rest}");
+                }
+                _ => {}
+            }
+        }
+    });
+    a.sections == sections
+}
+
+/// The documents left out as copies of others: one warning.
+fn copied_pages(copies: &[(String, String)]) -> Vec<Warning> {
+    match copies {
+        [] => Vec::new(),
+        [(copy, first)] => vec![Warning {
+            file: copy.clone(),
+            message: format!("left out: it repeats {first}, word for word"),
+        }],
+        _ => {
+            let named: Vec<String> = copies
+                .iter()
+                .map(|(copy, first)| format!("{copy} (repeats {first})"))
+                .collect();
+            let named: Vec<&str> = named.iter().map(String::as_str).collect();
+            vec![Warning {
+                file: format!("{} documents", copies.len()),
+                message: format!(
+                    "left out, as each repeats another word for word: {}",
+                    some_of(&named)
+                ),
+            }]
+        }
+    }
 }
 
 /// The items by the key `key` gives them, the groups in the order of their first items.
