@@ -179,6 +179,27 @@ fn the_title_is_the_first_h1_else_title_else_the_file_name() {
         outline(&doc),
         "~ Body first… [body-first] P\n# Not the title [not-the-title] P"
     );
+
+    // A first heading of another level that the `<title>` names, alone or with the site's
+    // name, is the title too (mdBook's sections start with an `<h2>`).
+    for title in ["Borrowing - The Book", "The Book | Borrowing", "Borrowing"] {
+        let doc = one(
+            "c.html",
+            &format!(
+                "<title>{title}</title><main><h2 id=\"borrowing\">Borrowing</h2><p>Body.</p>\
+                 <h3>Rules</h3><p>More.</p></main>"
+            ),
+        );
+        assert_eq!(doc.title, "Borrowing", "{title}");
+        assert_eq!(doc.header, [title, "Borrowing"]);
+        assert_eq!(outline(&doc), "    ~ Body… [body] P\n    # Rules [rules] P");
+    }
+    let doc = one(
+        "d.html",
+        "<title>Borrowing rules - The Book</title><h2>Borrowing</h2><p>Body.</p>",
+    );
+    assert_eq!(doc.title, "Borrowing rules - The Book");
+    assert_eq!(outline(&doc), "  # Borrowing [borrowing] P");
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! The HTML reader: a page as its reader sees it. `<h1>`–`<h6>` open sections (an explicit `id`
 //! becomes the section's id), paragraphs and other block elements make paragraphs, with inline
 //! styles and links; lists, block quotes, `<pre>`, tables; an image gives its alternative text.
-//! The title is the first `<h1>` before any text, else `<title>`, else the file name; `<meta>`
-//! gives author, dates, keywords and section.
+//! The title is the first `<h1>` before any text (or a first heading of another level that
+//! `<title>` names), else `<title>`, else the file name; `<meta>` gives author, dates, keywords
+//! and section.
 //!
 //! The page's chrome — `<nav>`, a `<header>` or `<footer>` outside an `<article>`, `<main>` or
 //! `<section>` (or elements of those ARIA roles), and, when the page has a `<main>` (or an
@@ -379,6 +380,22 @@ pub fn trim_site_names(documents: &mut [Document]) {
             doc.title = page.to_string();
         }
     }
+}
+
+/// Whether a page's `<title>` is `heading`, alone or with the site's name before or after it
+/// ("References - The Book"): the heading is then the page's title, whatever its level.
+fn names(title: &str, heading: &str) -> bool {
+    let title = title.split(space).filter(|w| !w.is_empty());
+    let title = title.collect::<Vec<_>>().join(" ");
+    if title == heading {
+        return true;
+    }
+    let after = title.strip_prefix(heading);
+    let before = title.strip_suffix(heading);
+    TITLE_SEPARATORS.iter().any(|s| {
+        after.is_some_and(|rest| rest.starts_with(s))
+            || before.is_some_and(|rest| rest.ends_with(s))
+    })
 }
 
 /// Points links to an element of the same page (`#fn1`) at the section that holds it.
@@ -1185,7 +1202,8 @@ impl<'s> Reader<'s> {
         let title: String = text.spans.iter().map(|s| s.text.as_str()).collect();
         let title = title.split(space).filter(|w| !w.is_empty());
         let title = title.collect::<Vec<_>>().join(" ");
-        if level == 1 && self.title.is_none() && !self.seen_content {
+        let names_page = level == 1 || self.title_tag.as_deref().is_some_and(|t| names(t, &title));
+        if names_page && self.title.is_none() && !self.seen_content {
             self.push_header(title.clone());
             self.title = Some(title);
         } else {
