@@ -113,6 +113,11 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
     let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
     let connected = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
+    // "the ABIs Rust supports": a plural acronym is no part of a person's name.
+    let plural_acronym = name.split(' ').any(|w| {
+        w.strip_suffix('s')
+            .is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()))
+    });
     let last = words.last().map_or("", String::as_str);
     let first = words.first().map_or("", String::as_str);
     // The last word before "of" (or another connector), if there is one.
@@ -150,6 +155,8 @@ pub(super) fn group_of(name: &str, context: Context, common: &dyn Fn(&str) -> bo
     {
         // "Rio Grande", "Mexico City"; "Isthmus of Panama", "United States of America".
         Group::Places
+    } else if words.len() > 1 && plural_acronym {
+        Group::Other
     } else if (2..=3).contains(&words.len())
         && contains(GIVEN_NAMES, first)
         && !words[1..]
@@ -308,6 +315,13 @@ mod tests {
             Group::Organisations,
         );
         assert_group(&["Martin Donath", "Grace Hopper"], Group::People);
+    }
+
+    #[test]
+    fn plural_acronyms_and_languages_make_no_names() {
+        // "the ABIs Rust supports", "strings to Pig Latin".
+        assert_group(&["ABIs Rust", "URLs Sam", "Pig Latin"], Group::Other);
+        assert_group(&["Sam Urls", "Chris Evans"], Group::People);
     }
 
     #[test]

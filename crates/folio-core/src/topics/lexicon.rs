@@ -1338,6 +1338,7 @@ pub const DEMONYMS: &[&str] = &[
     "japanese",
     "korean",
     "kuwaiti",
+    "latin",
     "lebanese",
     "libyan",
     "malay",
