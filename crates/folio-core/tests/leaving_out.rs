@@ -279,3 +279,61 @@ fn copies_make_one_warning() {
         ]
     );
 }
+
+#[test]
+fn a_site_sphinx_built_leaves_out_its_copies_of_sources_and_its_indexes() {
+    let page = |title: &str, next: &str| {
+        format!(
+            "<html><head><title>{title} &#8212; Zoo documentation</title>\
+             <link rel=\"next\" href=\"{next}\"></head><body><div role=\"main\">\
+             <h1>{title}</h1><p>About {title}.</p></div></body></html>"
+        )
+    };
+    let ingested = run(&[
+        file("objects.inv", "# Sphinx inventory version 2\n"),
+        file("index.html", &page("Zoo", "welcome.html")),
+        file("welcome.html", &page("Welcome", "animals/zebras.html")),
+        file("animals/zebras.html", &page("Zebras", "")),
+        file("_sources/index.rst.txt", "Zoo\n===\n\nAbout Zoo.\n"),
+        file("_sources/animals/zebras.rst.txt", "Zebras\n======\n"),
+        // An index with no entries has no body text: it would stop the build.
+        file(
+            "genindex.html",
+            "<html><head><title>Index</title></head><body><h1>Index</h1></body></html>",
+        ),
+        file("py-modindex.html", &page("Python Module Index", "")),
+        file(
+            "notes/_sources/kept.txt",
+            "Kept: only the top folder's are copies.\n",
+        ),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        [
+            "index.html",
+            "welcome.html",
+            "animals/zebras.html",
+            "notes/_sources/kept.txt",
+        ]
+    );
+    assert_eq!(
+        warnings(&ingested),
+        [
+            "objects.inv: skipped: not a supported kind of file (.txt, .text, .md, .markdown, \
+             .html, .htm)",
+            "objects.inv: Sphinx's own `/_sources/`: 2 files left out: \
+             _sources/animals/zebras.rst.txt, _sources/index.rst.txt",
+            "objects.inv: Sphinx's own `/genindex.html`: 1 file left out: genindex.html",
+            "objects.inv: Sphinx's own `/py-modindex.html`: 1 file left out: py-modindex.html",
+        ]
+    );
+}
+
+#[test]
+fn without_sphinx_inventory_those_names_are_documents() {
+    let ingested = run(&[
+        file("_sources/a.txt", "A note of the folder.\n"),
+        file("genindex.html", "<h1>Genes</h1><p>An index of genes.</p>"),
+    ]);
+    assert_eq!(order(&ingested), ["_sources/a.txt", "genindex.html"]);
+}

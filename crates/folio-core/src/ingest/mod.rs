@@ -114,6 +114,9 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
                 ignore::Patterns::parse(&file.path, "", text),
             ));
         }
+        if file.path == SPHINX_INVENTORY {
+            asks.push((Leaving::Generated, sphinx_pages()));
+        }
         let mkdocs = file.path.strip_prefix("../").unwrap_or(&file.path);
         if order::MKDOCS.contains(&mkdocs) && !read_mkdocs {
             read_mkdocs = true;
@@ -245,6 +248,21 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     })
 }
 
+/// The inventory Sphinx writes at the top of every site it builds: the mark of such a site.
+const SPHINX_INVENTORY: &str = "objects.inv";
+
+/// What a site Sphinx built holds besides its pages: the copies of their sources it keeps for
+/// its "Show Source" links (`_sources/`, as `.txt` files), and the indexes it generates, which
+/// search replaces.
+fn sphinx_pages() -> ignore::Patterns {
+    ["/py-modindex.html", "/genindex.html", "/_sources/"]
+        .into_iter()
+        .fold(
+            ignore::Patterns::parse(SPHINX_INVENTORY, "", ""),
+            |p, rule| p.with_default(rule),
+        )
+}
+
 /// Why files a pattern matches are left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Leaving {
@@ -254,6 +272,8 @@ enum Leaving {
     Excluded,
     /// MkDocs' `draft_docs`.
     Draft,
+    /// What a site generator made besides the pages.
+    Generated,
 }
 
 impl Leaving {
@@ -262,7 +282,11 @@ impl Leaving {
         let mut warnings = Vec::new();
         for (rule, paths) in patterns.rules.iter().zip(left_out) {
             let pattern = if rule.line == 0 {
-                format!("MkDocs' own `{}`", rule.text)
+                let whose = match self {
+                    Leaving::Generated => "Sphinx's own",
+                    _ => "MkDocs' own",
+                };
+                format!("{whose} `{}`", rule.text)
             } else {
                 format!("line {} (`{}`)", rule.line, rule.text)
             };
