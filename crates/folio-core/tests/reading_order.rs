@@ -187,6 +187,26 @@ fn pages_that_ask_not_to_be_indexed_or_redirect_are_skipped_with_a_warning() {
 }
 
 #[test]
+fn the_sites_page_for_missing_addresses_is_skipped() {
+    let ingested = run(&[
+        file("404.html", "<h1>Page not found</h1><p>Nothing here.</p>"),
+        file("index.md", "# Home\n\nWelcome.\n"),
+        file("404.txt", "The 404th letter of the series.\n"),
+        file("errors/404.html", "<h1>Codes</h1><p>What 404 means.</p>"),
+    ]);
+    assert_eq!(order(&ingested), ["index.md", "404.txt", "errors/404.html"]);
+    assert_eq!(
+        warnings(&ingested),
+        ["404.html: skipped: the site shows it for addresses it does not have (404)"]
+    );
+    let ingested = run(&[
+        file("404.md", "---\npermalink: /404.html\n---\n# Lost\n"),
+        file("about.md", "# About\n\nUs.\n"),
+    ]);
+    assert_eq!(order(&ingested), ["about.md"]);
+}
+
+#[test]
 fn a_page_that_only_refreshes_itself_is_published() {
     let ingested = run(&[file(
         "live.html",

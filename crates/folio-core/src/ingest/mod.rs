@@ -172,6 +172,10 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
             unread.push(file.path.as_str());
             continue;
         };
+        if is_not_found_page(&file.path) {
+            unlisted.push((file.path.as_str(), NOT_FOUND.to_string()));
+            continue;
+        }
         let (document, report) = match ingest_file(file, format) {
             Ok(read) => read,
             Err(error) => {
@@ -246,6 +250,20 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
         media,
         listing,
     })
+}
+
+/// Why a site's page for the addresses it does not have is skipped.
+const NOT_FOUND: &str = "the site shows it for addresses it does not have (404)";
+
+/// Whether `path` is the page static hosts show for an address they do not have: `404.html`
+/// (or its Markdown source) at the top of the folder, as generators write it. A text file
+/// named `404.txt` may be the 404th of a series: it stays.
+fn is_not_found_page(path: &str) -> bool {
+    path.split_once('.').is_some_and(|(stem, _)| stem == "404")
+        && matches!(
+            format_of(path),
+            Some(SourceFormat::Html | SourceFormat::Markdown)
+        )
 }
 
 /// The inventory Sphinx writes at the top of every site it builds: the mark of such a site.
