@@ -76,6 +76,46 @@ fn front_matter_weights_come_first_lowest_first_and_folders_take_their_index_pag
 }
 
 #[test]
+fn docusaurus_category_files_place_their_folders() {
+    let ingested = run(&[
+        md("intro.md", "sidebar_position: 5"),
+        md("a-extras/more.md", ""),
+        file(
+            "a-extras/_category_.json",
+            "{\n  \"label\": \"Extras\",\n  \"position\": 3,\n  \"link\": {\"type\": \"generated-index\"}\n}\n",
+        ),
+        md("b-basics/first.md", "sidebar_position: 2"),
+        md("b-basics/index.md", "sidebar_position: 9"),
+        file("b-basics/_category_.yml", "label: Basics\nposition: 2.5\n"),
+        md("c-unplaced/page.md", ""),
+        file("c-unplaced/_category_.yaml", "label: Later\n"),
+    ]);
+    assert_eq!(
+        order(&ingested),
+        [
+            "b-basics/index.md",
+            "b-basics/first.md",
+            "a-extras/more.md",
+            "intro.md",
+            "c-unplaced/page.md",
+        ]
+    );
+    assert!(ingested.warnings.is_empty(), "{:?}", warnings(&ingested));
+
+    let err = ingest(&[
+        md("guide/a.md", ""),
+        file("guide/_category_.json", "{\"position\": \"second\"}"),
+    ])
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        err,
+        "guide/_category_.json: `position` must be a number (the folder's place among its \
+         siblings), not \"second\""
+    );
+}
+
+#[test]
 fn toml_front_matter_gives_a_weight_too() {
     let ingested = run(&[
         md("a.md", ""),

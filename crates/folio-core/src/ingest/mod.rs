@@ -100,6 +100,8 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     let mut listing = None;
     let mut unread = Vec::new();
     let mut unlisted = Vec::new();
+    // Folders' own places among their siblings (Docusaurus' `_category_` files).
+    let mut folders = HashMap::new();
     // Files that cannot become documents: all are reported, and none is embedded.
     let mut errors = Vec::new();
     // What the folder asks to leave out: `.folioignore`, then MkDocs' exclusions and drafts.
@@ -155,6 +157,18 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
         if file.path == topics::curated::FILE_NAME {
             let text = decode_text(&file.path, &file.bytes)?;
             curated = topics::curated::parse(&file.path, text)?;
+            continue;
+        }
+        let (folder, name) = file.path.rsplit_once('/').unwrap_or(("", &file.path));
+        if order::CATEGORY.contains(&name) {
+            let text = decode_text(&file.path, &file.bytes)?;
+            match order::category_position(text) {
+                Ok(Some(position)) => {
+                    folders.entry(folder.to_string()).or_insert(position);
+                }
+                Ok(None) => {}
+                Err(why) => errors.push(Error::source(&file.path, why)),
+            }
             continue;
         }
         if file.path == order::SUMMARY {
@@ -226,6 +240,7 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
         &mut coverage,
         listing.as_ref(),
         &left,
+        &folders,
     ));
     let copies = drop_copies(&mut documents, &mut coverage);
     warnings.extend(copied_pages(&copies));

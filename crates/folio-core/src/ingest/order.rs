@@ -12,7 +12,8 @@
 //! Folder order is what static-site generators give when nothing lists the pages: in each
 //! folder, its index page first (`index`, `README`, `_index`), then the documents and
 //! subfolders with a weight in their front matter (`weight`, `nav_order`, `sidebar_position`,
-//! `order`; a subfolder takes its index page's), lowest first, then the rest by name, numbers
+//! `order`; a subfolder takes the `position` of its Docusaurus `_category_` file, else its
+//! index page's), lowest first, then the rest by name, numbers
 //! compared as numbers (`2-setup` before `10-deploy`).
 
 use std::cmp::Ordering;
@@ -97,6 +98,46 @@ pub struct MkDocs {
     pub exclude: Patterns,
     /// `draft_docs`: pages MkDocs leaves out of a site it builds.
     pub drafts: Patterns,
+}
+
+/// The names of Docusaurus' description of a folder, whose `position` places the folder among
+/// its siblings.
+pub const CATEGORY: &[&str] = &["_category_.json", "_category_.yml", "_category_.yaml"];
+
+/// The `position` a folder's `_category_` file gives it (JSON or YAML), if any; a position that
+/// is not a number, or a file that is neither, gives the reason.
+pub fn category_position(text: &str) -> Result<Option<f64>, String> {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(text).map_err(|e| yaml_error(&e))?;
+    let position = match docs.first() {
+        Some(Yaml::Hash(fields)) => fields.get(&Yaml::String("position".into())),
+        Some(Yaml::Null) | None => None,
+        Some(_) => return Err("not a list of fields (`label`, `position`…)".into()),
+    };
+    match position {
+        None | Some(Yaml::Null) => Ok(None),
+        Some(Yaml::Integer(n)) => Ok(Some(*n as f64)),
+        Some(Yaml::Real(text)) => match text.parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(Some(n)),
+            _ => Err(format!("`position` must be a number, not {text:?}")),
+        },
+        Some(other) => Err(format!(
+            "`position` must be a number (the folder's place among its siblings), not {}",
+            yaml_value(other)
+        )),
+    }
+}
+
+/// A YAML value as a person would write it, for messages.
+fn yaml_value(value: &yaml_rust2::Yaml) -> String {
+    use yaml_rust2::Yaml;
+    match value {
+        Yaml::String(s) => format!("{s:?}"),
+        Yaml::Boolean(b) => b.to_string(),
+        Yaml::Array(_) => "a list".into(),
+        Yaml::Hash(_) => "a list of fields".into(),
+        _ => "that".into(),
+    }
 }
 
 /// Reads an MkDocs configuration: the pages of its `nav`, in order, through nested sections;
@@ -198,10 +239,11 @@ pub fn arrange<T>(
     reports: &mut Vec<T>,
     listing: Option<&Listing>,
     left_out: &HashSet<String>,
+    folders: &HashMap<String, f64>,
 ) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let mut order: Vec<usize> = (0..documents.len()).collect();
-    let weights = Weights::of(documents);
+    let weights = Weights::of(documents, folders);
     order.sort_by(|&a, &b| weights.folder_order(&documents[a].source, &documents[b].source));
     if listing.is_none() {
         order = follow_pages(documents, &order);
@@ -360,10 +402,12 @@ struct Weights<'a> {
 }
 
 impl<'a> Weights<'a> {
-    fn of(documents: &'a [Document]) -> Self {
+    /// The weights of the documents and of their folders; `folders` gives folders' own, by
+    /// path, which win over those of their index pages.
+    fn of(documents: &'a [Document], folders: &'a HashMap<String, f64>) -> Self {
         let mut weights = Weights {
             files: HashMap::new(),
-            folders: HashMap::new(),
+            folders: folders.iter().map(|(k, &v)| (k.as_str(), v)).collect(),
         };
         for document in documents {
             let Some(weight) = document.meta.weight else {
@@ -372,7 +416,7 @@ impl<'a> Weights<'a> {
             let path = document.source.as_str();
             weights.files.insert(path, weight.0);
             if let Some((folder, file)) = path.rsplit_once('/') {
-                if is_index(file) {
+                if is_index(file) && !folders.contains_key(folder) {
                     let slot = weights.folders.entry(folder).or_insert(weight.0);
                     *slot = slot.min(weight.0);
                 }
