@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Corpus, Document, Section};
+use crate::model::{Corpus, Document};
 use crate::text::{stem, tokenize};
 
 /// The fields of a record, in the order of [`FIELDS`].
@@ -333,11 +333,14 @@ pub(crate) fn meta_text(doc: &Document) -> String {
     parts.join("\n")
 }
 
-pub(crate) fn heading_text(section: &Section) -> &str {
-    if section.untitled {
-        ""
-    } else {
-        &section.title
+/// The words of section `s`'s heading field: its title, when it has one.
+pub(crate) fn heading_text(doc: &Document, s: usize) -> &str {
+    match doc.sections.get(s) {
+        Some(section) if !section.untitled => &section.title,
+        // The document's title heads its untitled opening on the page: a query for the title's
+        // words lands there rather than in a later section.
+        Some(_) if s == 0 => &doc.title,
+        _ => "",
     }
 }
 
@@ -356,7 +359,7 @@ impl SearchIndex {
                 index.records.push((d as u32, s as u32));
                 let body = section.body_text();
                 let texts = [
-                    heading_text(section),
+                    heading_text(doc, s),
                     doc.title.as_str(),
                     body.as_str(),
                     meta.as_str(),

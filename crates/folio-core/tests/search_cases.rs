@@ -258,3 +258,21 @@ fn a_filter_restricts_results_and_their_count() {
     );
     assert_eq!((none.total, none.hits.len()), (0, 0));
 }
+
+#[test]
+fn the_title_of_a_document_heads_its_untitled_opening() {
+    let page = "# Closures\n\nAnonymous functions that capture what is around them.\n\n\
+                ## Capturing\n\nA closure captures. Closures borrow, and closures move.\n";
+    let ingested = ingest(&[SourceFile {
+        path: "closures.md".into(),
+        bytes: page.as_bytes().to_vec(),
+    }])
+    .unwrap();
+    let bundle = Bundle::new(ingested.corpus);
+    let searcher = Searcher::new(&bundle.corpus, &bundle.index).unwrap();
+    let results = searcher.search("closures", &SearchOptions::default());
+    assert_eq!(
+        titles(&results),
+        ["Anonymous functions that capture what…", "Capturing"]
+    );
+}

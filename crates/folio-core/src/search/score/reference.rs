@@ -67,7 +67,7 @@ pub fn brute_force(
         let section = &doc.sections[s as usize];
         let body = section.body_text();
         let meta = crate::index::meta_text(doc);
-        let heading = crate::index::heading_text(section);
+        let heading = crate::index::heading_text(doc, s as usize);
         let fields: Vec<Vec<crate::text::Token>> =
             [heading, doc.title.as_str(), body.as_str(), meta.as_str()]
                 .iter()
