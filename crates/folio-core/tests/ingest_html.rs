@@ -145,7 +145,7 @@ fn fixture_field_guide() {
          \x20 See [a moth](moth.png) and done[^1](#/d/field-guide/moths).\n\
          \x20 Loose text in a div\n\
          \x20 then a paragraph\n\
-         \x20 Term\n\
+         \x20 **Term**\n\
          \x20 Definition\n\
          \x20 ol\n\
          \x20   -\n\
@@ -554,6 +554,25 @@ fn call_outs_of_sphinx_mkdocs_github_and_docusaurus_keep_their_kind() {
         blocks(&doc),
         "§ Before…\n  Before.\n  note\n    Sphinx.\n  caution\n    **Mind *****this***\n    Nested div.\n    \
          Still in.\n  tip\n    GitHub.\n  warning\n    Docusaurus.\n  note\n    No kind.\n  After."
+    );
+}
+
+#[test]
+fn terms_and_disclosure_labels_are_strong_and_a_collapsible_call_outs_label_is_its_title() {
+    let doc = one(
+        "p.html",
+        "<main><h1>T</h1><dl><dt>Borrow<dd>To use a value.<dt>Move</dt><dd><p>To give it.</p>\
+         <p>For good.</p></dd></dl><p>Plain.</p>\
+         <details><summary>More</summary><p>Folded.</p></details>\
+         <details class=\"tip\"><summary>Tip</summary><p>Material.</p></details>\
+         <details class=\"note\"><summary>Open me</summary><p>Inside.</p></details>\
+         <p>After.</p></main>",
+    );
+    assert_eq!(
+        blocks(&doc),
+        "§ Borrow To use a value…\n  **Borrow**\n  To use a value.\n  **Move**\n  To give it.\n  For good.\n  \
+         Plain.\n  **More**\n  Folded.\n  tip\n    Material.\n  note\n    **Open me**\n    \
+         Inside.\n  After."
     );
 }
 

@@ -226,6 +226,10 @@ struct Reader<'s> {
     links: Vec<Option<String>>,
     /// Open `<sup>` elements: a link in one to a place in the page is a reference to a note.
     sup: u32,
+    /// Inside a term being defined (`<dt>`) or a disclosure's label (`<summary>`): its text is
+    /// strong, as browsers and themes show it. Ends with the element, or with the next `<dt>`
+    /// or `<dd>` when the end tag is left out.
+    term: bool,
     title: Option<String>,
     /// The text of the first `<title>`; whether one is being read, and its text so far.
     title_tag: Option<String>,
@@ -274,6 +278,7 @@ fn read_with_pieces<'s>(path: &str, id: &str, source: &'s str) -> (Document, Vec
         style: [0; 4],
         links: Vec::new(),
         sup: 0,
+        term: false,
         title: None,
         title_tag: None,
         in_title: false,
@@ -551,7 +556,7 @@ impl<'s> Reader<'s> {
         self.before_text();
         let style = Style {
             emphasis: self.style[0] > 0,
-            strong: self.style[1] > 0,
+            strong: self.style[1] > 0 || self.term,
             strikethrough: self.style[2] > 0,
             code: self.style[3] > 0,
             note: self.sup > 0 && to_here,
@@ -709,11 +714,13 @@ impl<'s> Reader<'s> {
                 .push(Open::Alert(kind, Vec::new(), Nest::new(name)));
             return;
         }
-        let title_class = tag.attr("class").is_some_and(|class| {
-            class
-                .split_ascii_whitespace()
-                .any(|c| c.ends_with("admonition-title") || c == "markdown-alert-title")
-        });
+        // A collapsible call-out's `<summary>` (Material's `<details class="note">`) is its title.
+        let title_class = name == "summary"
+            || tag.attr("class").is_some_and(|class| {
+                class
+                    .split_ascii_whitespace()
+                    .any(|c| c.ends_with("admonition-title") || c == "markdown-alert-title")
+            });
         if title_class && matches!(self.stack.last(), Some(Open::Alert(..))) {
             self.close_inline();
             self.alert_title = Some((self.pieces.len(), Nest::new(name)));
@@ -805,6 +812,10 @@ impl<'s> Reader<'s> {
                 self.links.push(tag.attr("href").map(str::to_string));
             }
             "sup" => self.sup += 1,
+            "dt" | "dd" | "summary" => {
+                self.close_inline();
+                self.term = name != "dd";
+            }
             _ => match inline_slot(name) {
                 Some(slot) => self.style[slot] += 1,
                 None if is_block(name) => self.close_inline(),
@@ -1060,6 +1071,10 @@ impl<'s> Reader<'s> {
                 self.table_tag(name, false)
             }
             "br" => self.line_break(),
+            "dt" | "summary" | "dl" | "details" => {
+                self.close_inline();
+                self.term = false;
+            }
             _ if is_block(name) => self.close_inline(),
             _ => self.end_inline(name),
         }
@@ -1349,16 +1364,21 @@ fn unlisted(name: &str, tag: &StartTag) -> Option<String> {
 
 /// The call-out an element is, by its classes: Sphinx's and MkDocs' `admonition note`,
 /// GitHub's `markdown-alert markdown-alert-tip`, Docusaurus' `theme-admonition
-/// theme-admonition-warning`. The kind is the one a class names, else the nearest of the five
+/// theme-admonition-warning`, Material's collapsible `<details class="tip">`. The kind is the one a class names, else the nearest of the five
 /// ([`kind_named`]); a call-out of no known kind is a note.
 fn call_out(tag: &StartTag) -> Option<AlertKind> {
-    if !matches!(tag.name.as_str(), "div" | "aside" | "section") {
+    let details = tag.name == "details";
+    if !details && !matches!(tag.name.as_str(), "div" | "aside" | "section") {
         return None;
     }
     let classes: Vec<&str> = tag.attr("class")?.split_ascii_whitespace().collect();
     let marked = classes
         .iter()
         .any(|c| matches!(*c, "admonition" | "markdown-alert" | "theme-admonition"));
+    if details && !marked {
+        // A collapsible call-out (Material's `<details class="tip">`) has only its kind's class.
+        return classes.iter().find_map(|class| kind_named(class));
+    }
     if !marked {
         return None;
     }
