@@ -630,3 +630,38 @@ fn directive_containers_are_call_outs() {
         ]
     );
 }
+
+#[test]
+fn definition_lists_read_as_terms_in_bold_then_their_definitions() {
+    let doc = one(
+        "a.md",
+        "# Glossary\n\nTerms.\n\n`Borrow`\n:   To use a value.\n\nMove\n\n:   To give it.\n\n    \
+         For good.\n\n:   A second sense.\n\nAfter the list: a colon inside a line is text.\n",
+    );
+    let texts: Vec<String> = doc.sections[0].blocks.iter().map(plain).collect();
+    assert_eq!(
+        texts,
+        [
+            "Terms.",
+            "Borrow",
+            "To use a value.",
+            "Move",
+            "To give it.",
+            "For good.",
+            "A second sense.",
+            "After the list: a colon inside a line is text.",
+        ]
+    );
+    let strong: Vec<bool> = doc.sections[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(text) => text.spans.iter().all(|s| s.style.strong),
+            _ => false,
+        })
+        .collect();
+    assert_eq!(
+        strong,
+        [false, true, false, true, false, false, false, false]
+    );
+}

@@ -100,6 +100,7 @@ fn markdown_line() -> impl Strategy<Value = String> {
         }),
         1 => sentence().prop_map(|s| format!("    - {s}\n    ```\n    !!! note\n    ```")),
         1 => sentence().prop_map(|s| format!("- {s}\n  <!-- {s} -->{s}")),
+        1 => sentence().prop_map(|s| format!("`{s}`\n:   {s}\n\n    {s}\n: *{s}*")),
         1 => (0usize..4, sentence()).prop_map(|(k, s)| {
             let attrs = ["{ #id .c k=\"v w\" }", "{a, b}", "{: #x}", "{ .c &amp; }"][k];
             format!("## {s} `{s}` {attrs}")
@@ -134,6 +135,7 @@ fn html_line() -> impl Strategy<Value = String> {
             "<div class=\"admonition warning\">", "<p class=\"admonition-title\">Warning</p>",
             "<p class=admonition-title>Mind <em>this</em>", "<aside class=\"markdown-alert\">",
             "</aside>", "<div class=\"theme-admonition theme-admonition-tip\">",
+            "<details class=tip>", "<summary>", "</summary>", "</details>", "</dt>", "</dd>",
         ])
         .prop_map(String::from),
     ]

@@ -84,6 +84,7 @@ fn read_with_pieces<'s>(
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut b = Builder {
@@ -585,6 +586,12 @@ impl<'s> Builder<'s> {
                 }
             }
             Tag::TableCell => self.inline = Some(Text::default()),
+            // A definition list reads as paragraphs: each term in bold, then its definitions.
+            Tag::DefinitionList | Tag::DefinitionListDefinition => self.close_inline(),
+            Tag::DefinitionListTitle => {
+                self.close_inline();
+                self.style[1] += 1;
+            }
             Tag::Emphasis => self.style[0] += 1,
             Tag::Strong => self.style[1] += 1,
             Tag::Strikethrough => self.style[2] += 1,
@@ -674,6 +681,11 @@ impl<'s> Builder<'s> {
                 }
             }
             TagEnd::HtmlBlock => self.close_html(),
+            TagEnd::DefinitionList | TagEnd::DefinitionListDefinition => self.close_inline(),
+            TagEnd::DefinitionListTitle => {
+                self.close_inline();
+                self.style[1] = self.style[1].saturating_sub(1);
+            }
             TagEnd::Emphasis => self.style[0] = self.style[0].saturating_sub(1),
             TagEnd::Strong => self.style[1] = self.style[1].saturating_sub(1),
             TagEnd::Strikethrough => self.style[2] = self.style[2].saturating_sub(1),
