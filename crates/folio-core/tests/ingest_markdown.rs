@@ -665,3 +665,63 @@ fn definition_lists_read_as_terms_in_bold_then_their_definitions() {
         [false, true, false, true, false, false, false, false]
     );
 }
+
+#[test]
+fn hugo_shortcodes_make_call_outs_labels_markup_and_links() {
+    let ingested = folio_core::ingest::ingest(&[
+        common::file(
+            "docs/intro.md",
+            "# Intro\n\nRead the [guide]({{< ref \"install.md#linux\" >}}) first.\n\n\
+             {{% alert title=\"Mind the version\" color=\"warning\" %}}\nHugo 0.120 or **later**.\n\
+             {{% /alert %}}\n\n{{< tabpane >}}\n{{< tab header=\"Linux\" >}}\napt install hugo\n\
+             {{< /tab >}}\n{{< /tabpane >}}\n\n{{% notice tip %}}\nUse `hugo server`.\n\
+             {{% /notice %}}\n\n{{< figure src=\"x.png\" caption=\"A figure\" >}}\n\n\
+             ```\n{{< ref \"code.md\" >}}\n```\n\n{{% notice note %}} never closed.\n",
+        ),
+        common::file("docs/install.md", "# Install\n\n## Linux\n\nInstall it.\n"),
+    ])
+    .unwrap();
+    let doc = &ingested.corpus.documents[1];
+    assert_eq!(doc.source, "docs/intro.md");
+    assert!(ingested.coverage[1].is_lossless());
+    let texts: Vec<String> = doc.sections[0].blocks.iter().map(plain).collect();
+    assert_eq!(
+        texts,
+        [
+            "Read the guide first.",
+            "Mind the version\nHugo 0.120 or later.",
+            "Linux",
+            "apt install hugo",
+            "Use hugo server.",
+            "{{< figure src=\"x.png\" caption=\"A figure\" >}}",
+            "{{< ref \"code.md\" >}}",
+            "{{% notice note %}} never closed.",
+        ]
+    );
+    let kinds: Vec<Option<&str>> = doc.sections[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Alert(alert) => Some(alert.kind.name()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            None,
+            Some("warning"),
+            None,
+            None,
+            Some("tip"),
+            None,
+            None,
+            None
+        ]
+    );
+    let Block::Paragraph(first) = &doc.sections[0].blocks[0] else {
+        panic!("{:?}", doc.sections[0].blocks[0]);
+    };
+    let link = first.spans.iter().find_map(|s| s.link.as_deref());
+    assert_eq!(link, Some("#/d/docs-install/linux"));
+}

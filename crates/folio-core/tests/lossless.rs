@@ -101,6 +101,15 @@ fn markdown_line() -> impl Strategy<Value = String> {
         1 => sentence().prop_map(|s| format!("    - {s}\n    ```\n    !!! note\n    ```")),
         1 => sentence().prop_map(|s| format!("- {s}\n  <!-- {s} -->{s}")),
         1 => sentence().prop_map(|s| format!("`{s}`\n:   {s}\n\n    {s}\n: *{s}*")),
+        2 => (0usize..8, sentence()).prop_map(|(k, s)| {
+            let code = [
+                "{{% notice tip %}}", "{{% /notice %}}", "{{< tab header=\"Ü b\" >}}",
+                "{{< /tab >}}", "{{% alert title=\" x \" color=warning %}}", "{{% /alert %}}",
+                "{{< tabpane >}}", "{{< figure caption=\"c\" >}}",
+            ][k];
+            format!("{code}\n{s}")
+        }),
+        1 => sentence().prop_map(|s| format!("[{s}]({{{{< ref \"a.md\" >}}}}) `{{{{< ref \"b\" >}}}}` {{{{< relref x >}}}}")),
         1 => (0usize..4, sentence()).prop_map(|(k, s)| {
             let attrs = ["{ #id .c k=\"v w\" }", "{a, b}", "{: #x}", "{ .c &amp; }"][k];
             format!("## {s} `{s}` {attrs}")

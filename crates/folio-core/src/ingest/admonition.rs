@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::shortcodes;
 use crate::model::AlertKind;
 
 /// One admonition or content tab of the source.
@@ -53,7 +54,7 @@ impl Rewritten {
 
 /// Rewrites the admonitions of `source`, or gives `None` when it has none.
 pub fn rewrite(source: &str) -> Option<Rewritten> {
-    if !["!!!", "???", "===", ":::"]
+    if !["!!!", "???", "===", ":::", "{{<", "{{%"]
         .iter()
         .any(|m| source.contains(m))
     {
@@ -69,6 +70,8 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
     let mut previous_blank = true;
     // Open directive containers: their index and the length of their fence of colons.
     let mut directives: Vec<(usize, usize)> = Vec::new();
+    // Open call-outs of Hugo's shortcodes: their index and the shortcode's name.
+    let mut paired: Vec<(usize, &str)> = Vec::new();
     let mut at = 0;
     for line in source.split_inclusive('\n') {
         let start = at;
@@ -106,6 +109,7 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
         let depth = cuts.len();
         let fenced = &mut fence[depth];
         let trimmed = rest.trim_start_matches(' ');
+        let code = fenced.is_some() || fence_mark(trimmed).is_some();
         let marker = if let Some(open_fence) = fenced {
             if trimmed.starts_with(open_fence.as_str()) {
                 *fenced = None;
@@ -142,6 +146,43 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
                 continue;
             }
             None
+        } else if let Some(shortcode) = shortcodes::alone(rest)
+            .filter(|_| depth == 0 && !rest.starts_with("    ") && !rest.starts_with('\t'))
+        {
+            // A shortcode alone on its line (see `shortcodes`): a call-out opens or closes, and
+            // one that holds no quoted text is markup.
+            let closes = paired
+                .last()
+                .is_some_and(|&(_, name)| shortcode.closing && name == shortcode.name);
+            let is_paired =
+                !shortcode.closing && shortcodes::closed_later(&source[at..], shortcode.name);
+            let kind = shortcode.call_out().filter(|_| is_paired);
+            let label = shortcode.label().filter(|_| is_paired && kind.is_none());
+            let offset = start + (content.len() - rest.len());
+            let opens = kind.is_some() || label.is_some();
+            if closes {
+                let (i, _) = paired.pop().expect("checked");
+                out.directives[i].1.end = start;
+            } else if opens {
+                let title = shortcode
+                    .argument("title")
+                    .filter(|_| kind.is_some())
+                    .or(label)
+                    .and_then(|(range, text)| {
+                        let trimmed = text.trim();
+                        let from = offset + range.start + (text.len() - text.trim_start().len());
+                        (!trimmed.is_empty()).then(|| (from..from + trimmed.len(), trimmed.into()))
+                    });
+                paired.push((out.directives.len(), shortcode.name));
+                out.directives.push((Admonition { kind, title }, at..at));
+            }
+            if closes || opens || !shortcode.has_quoted_text() {
+                out.text.push_str(&" ".repeat(content.len()));
+                out.text.push_str(&line[content.len()..]);
+                previous_blank = true;
+                continue;
+            }
+            None
         } else if previous_blank {
             parse_marker(rest, start + written)
         } else {
@@ -158,10 +199,20 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
                 fence.push(None);
                 previous_blank = true;
             }
-            None => out.text.push_str(&line[written..]),
+            None => {
+                let kept = &line[written..];
+                let indented = kept.starts_with("    ") || kept.starts_with('\t');
+                match shortcodes::references_as_paths(kept).filter(|_| !indented && !code) {
+                    Some(paths) => out.text.push_str(&paths),
+                    None => out.text.push_str(kept),
+                }
+            }
         }
     }
     for (i, _) in directives {
+        out.directives[i].1.end = source.len();
+    }
+    for (i, _) in paired {
         out.directives[i].1.end = source.len();
     }
     (!out.admonitions.is_empty() || !out.directives.is_empty()).then_some(out)

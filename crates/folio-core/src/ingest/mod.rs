@@ -15,6 +15,7 @@ pub mod ignore;
 mod links;
 pub mod markdown;
 pub mod order;
+mod shortcodes;
 pub mod text;
 
 use std::borrow::Cow;
