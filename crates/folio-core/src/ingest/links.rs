@@ -308,6 +308,7 @@ pub(super) fn candidates(path: &str) -> Vec<String> {
             "README.md",
             "readme.md",
             "index.md",
+            "_index.md",
             "index.html",
             "index.htm",
         ]
@@ -330,7 +331,7 @@ pub(super) fn candidates(path: &str) -> Vec<String> {
             for ext in ["md", "markdown", "txt", "html", "htm"] {
                 out.push(format!("{path}.{ext}"));
             }
-            for name in ["README.md", "index.md", "index.html"] {
+            for name in ["README.md", "index.md", "_index.md", "index.html"] {
                 out.push(format!("{path}/{name}"));
             }
         }
@@ -431,6 +432,7 @@ mod tests {
                 document("report.txt", "A report", &[("the-end", "The end", false)]),
                 document("site/index.html", "Home", &[("welcome", "Welcome", false)]),
                 document("site/about.html", "About", &[("team", "Our team", false)]),
+                document("docs/_index.md", "Docs", &[("start", "Start", false)]),
             ],
         }
     }
@@ -568,6 +570,12 @@ mod tests {
         );
         assert_eq!(address("site/about.html", "./"), found("#/d/site-index"));
         assert_eq!(address("README.md", "site/"), found("#/d/site-index"));
+        // Hugo's section pages.
+        assert_eq!(address("README.md", "docs/"), found("#/d/docs-_index"));
+        assert_eq!(
+            address("site/about.html", "/docs#start"),
+            found("#/d/docs-_index/start")
+        );
         assert_eq!(
             address("site/about.html", "index.htm#welcome"),
             Outcome::Missing("no document of the corpus is at \"site/index.htm\"".into())
