@@ -90,6 +90,11 @@ pub struct Metadata {
     #[cfg(feature = "ingest")]
     #[serde(skip)]
     pub previous: Option<String>,
+    /// The layout its front matter names (`layout: search`): a page a generator fills. Read at
+    /// build time; neither embedded nor in the app.
+    #[cfg(feature = "ingest")]
+    #[serde(skip)]
+    pub layout: Option<String>,
 }
 
 /// A document's place among its siblings, as its front matter gives it.

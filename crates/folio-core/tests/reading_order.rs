@@ -247,6 +247,38 @@ fn the_sites_page_for_missing_addresses_is_skipped() {
 }
 
 #[test]
+fn pages_a_generator_fills_are_skipped_when_they_have_no_text() {
+    let ingested = run(&[
+        file(
+            "blog/_index.md",
+            "---\ntitle: Blog\nmenu: { main: { weight: 50 } }\n---\n",
+        ),
+        file(
+            "docs/_index.md",
+            "+++\ntitle = \"Docs\"\n+++\n\nThe docs.\n",
+        ),
+        file(
+            "search.md",
+            "---\ntitle: Search Results\nlayout: search\n---\n",
+        ),
+        file("about.md", "---\nlayout: page\n---\n# About\n\nUs.\n"),
+    ]);
+    assert_eq!(order(&ingested), ["about.md", "docs/_index.md"]);
+    assert_eq!(
+        warnings(&ingested),
+        [
+            "blog/_index.md: skipped: a section's list page, with no text of its own (`_index.md`)",
+            "search.md: skipped: a page its layout fills, with no text of its own (`layout: search`)",
+        ]
+    );
+    // Any other file with no text still stops the build.
+    let err = ingest(&[file("empty.md", "---\ntitle: Empty\n---\n")])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("empty.md: no body text"), "{err}");
+}
+
+#[test]
 fn a_page_that_only_refreshes_itself_is_published() {
     let ingested = run(&[file(
         "live.html",

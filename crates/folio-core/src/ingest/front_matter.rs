@@ -33,6 +33,7 @@ pub(super) fn read_front_matter(
             "redirect_to" => redirect_to = values.into_iter().next(),
             "location" => location = values.into_iter().next(),
             "template" => template = values.join(" "),
+            "layout" => meta.layout = Some(values.join(" ")).filter(|l| !l.trim().is_empty()),
             "title" => title = Some(values.join(" ")).filter(|t| !t.trim().is_empty()),
             "author" | "authors" => meta.author = Some(values.join(", ")),
             "date" => meta.written = Some(stamp_or_text(&values.join(" "))),

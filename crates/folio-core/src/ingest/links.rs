@@ -106,6 +106,9 @@ struct Target {
     ids: HashSet<String>,
     /// The ids of its titled sections by the slug of their titles, in order.
     by_slug: HashMap<String, Vec<String>>,
+    /// The same by their anchors as GitHub and Hugo write them, punctuation dropped rather
+    /// than turned into a dash (`lightdark-modes` for "Light/dark modes").
+    by_anchor: HashMap<String, Vec<String>>,
     /// Ids of other elements, with the id of the section each is in.
     anchors: HashMap<String, String>,
 }
@@ -126,9 +129,14 @@ impl<'m> Targets<'m> {
     ) -> Targets<'m> {
         let target = |d: &Document| {
             let mut by_slug: HashMap<String, Vec<String>> = HashMap::new();
+            let mut by_anchor: HashMap<String, Vec<String>> = HashMap::new();
             for s in d.sections.iter().filter(|s| !s.untitled) {
                 by_slug
                     .entry(slug(&s.title))
+                    .or_default()
+                    .push(s.id.clone());
+                by_anchor
+                    .entry(github_anchor(&s.title))
                     .or_default()
                     .push(s.id.clone());
             }
@@ -138,6 +146,7 @@ impl<'m> Targets<'m> {
                 title: slug(&d.title),
                 ids: d.sections.iter().map(|s| s.id.clone()).collect(),
                 by_slug,
+                by_anchor,
                 anchors: d.meta.anchors.iter().cloned().collect(),
             }
         };
@@ -156,7 +165,8 @@ impl<'m> Targets<'m> {
     /// `image`).
     fn address(&self, from: &str, link: &str, image: bool) -> Outcome {
         let link = link.trim();
-        if link.is_empty() || has_scheme(link) || link.starts_with("//") {
+        // An address a generator fills in (`{{% param repo %}}/issues`) is not a file's.
+        if link.is_empty() || has_scheme(link) || link.starts_with("//") || link.contains("{{") {
             return Outcome::External;
         }
         let (rest, fragment) = match link.split_once('#') {
@@ -229,6 +239,13 @@ fn heading<'d>(document: &'d Target, fragment: &str) -> Option<Heading<'d>> {
     if let Some(id) = document.anchors.get(fragment) {
         return Some(Heading::Section(id));
     }
+    if let Some(id) = document
+        .by_anchor
+        .get(&fragment.to_lowercase())
+        .and_then(|ids| ids.first())
+    {
+        return Some(Heading::Section(id));
+    }
     let wanted = slug(fragment);
     if wanted.is_empty() {
         return None;
@@ -257,6 +274,21 @@ fn has_scheme(link: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// A heading's anchor as GitHub (and Hugo, by default) makes it: lower case, spaces as dashes,
+/// other punctuation dropped.
+fn github_anchor(title: &str) -> String {
+    title
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The path in the data folder of the page a link leads to, without its fragment: `None` for
@@ -304,7 +336,7 @@ pub(super) fn join(from: &str, link: &str) -> String {
 /// or its Markdown.
 pub(super) fn candidates(path: &str) -> Vec<String> {
     if path.is_empty() || path.ends_with('/') {
-        return [
+        let mut out: Vec<String> = [
             "README.md",
             "readme.md",
             "index.md",
@@ -315,6 +347,11 @@ pub(super) fn candidates(path: &str) -> Vec<String> {
         .iter()
         .map(|name| format!("{path}{name}"))
         .collect();
+        // A page's address as Hugo, Jekyll and MkDocs publish it: `install.md` at `install/`.
+        if let Some(page) = path.strip_suffix('/').filter(|p| !p.is_empty()) {
+            out.extend(["md", "markdown"].map(|ext| format!("{page}.{ext}")));
+        }
+        return out;
     }
     let mut out = vec![path.to_string()];
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -431,7 +468,14 @@ mod tests {
                 document("notes/field notes.md", "Field notes", &[]),
                 document("report.txt", "A report", &[("the-end", "The end", false)]),
                 document("site/index.html", "Home", &[("welcome", "Welcome", false)]),
-                document("site/about.html", "About", &[("team", "Our team", false)]),
+                document(
+                    "site/about.html",
+                    "About",
+                    &[
+                        ("team", "Our team", false),
+                        ("modes", "Light/dark modes", false),
+                    ],
+                ),
                 document("docs/_index.md", "Docs", &[("start", "Start", false)]),
             ],
         }
@@ -570,8 +614,20 @@ mod tests {
         );
         assert_eq!(address("site/about.html", "./"), found("#/d/site-index"));
         assert_eq!(address("README.md", "site/"), found("#/d/site-index"));
-        // Hugo's section pages.
+        // Hugo's section pages, pages at their published addresses, addresses it fills in.
         assert_eq!(address("README.md", "docs/"), found("#/d/docs-_index"));
+        assert_eq!(
+            address("guide/README.md", "../guide/setup/#on-linux"),
+            found("#/d/guide-setup/on-linux")
+        );
+        assert_eq!(
+            address("README.md", "{{% param repo %}}/issues"),
+            Outcome::External
+        );
+        assert_eq!(
+            address("README.md", "site/about.html#lightdark-modes"),
+            found("#/d/site-about/modes")
+        );
         assert_eq!(
             address("site/about.html", "/docs#start"),
             found("#/d/docs-_index/start")

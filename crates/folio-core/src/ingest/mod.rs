@@ -539,7 +539,25 @@ pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document,
         SourceFormat::Markdown => markdown::read_checked(&file.path, &id, source)?,
         SourceFormat::Html => html::read_checked(&file.path, &id, source)?,
     };
+    let mut document = document;
     if document.meta.unlisted.is_none() && document.sections.iter().all(|s| s.blocks.is_empty()) {
+        // A page a generator fills: Hugo's list page of a section, a page of a layout.
+        let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+        let list_page = format == SourceFormat::Markdown
+            && name
+                .rsplit_once('.')
+                .is_some_and(|(stem, _)| stem == "_index");
+        if list_page {
+            document.meta.unlisted =
+                Some("a section's list page, with no text of its own (`_index.md`)".into());
+            return Ok((document, report));
+        }
+        if let Some(layout) = document.meta.layout.clone() {
+            document.meta.unlisted = Some(format!(
+                "a page its layout fills, with no text of its own (`layout: {layout}`)"
+            ));
+            return Ok((document, report));
+        }
         return Err(Error::source(
             &file.path,
             "no body text: the file has a title or metadata but nothing to read; \
