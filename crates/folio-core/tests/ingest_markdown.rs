@@ -676,7 +676,10 @@ fn hugo_shortcodes_make_call_outs_labels_markup_and_links() {
              {{% /alert %}}\n\n{{< tabpane >}}\n{{< tab header=\"Linux\" >}}\napt install hugo\n\
              {{< /tab >}}\n{{< /tabpane >}}\n\n{{% notice tip %}}\nUse `hugo server`.\n\
              {{% /notice %}}\n\n{{< figure src=\"x.png\" caption=\"A figure\" >}}\n\n\
-             ```\n{{< ref \"code.md\" >}}\n```\n\n{{% notice note %}} never closed.\n",
+             ```\n{{< ref \"code.md\" >}}\n```\n\n{{% notice note %}} never closed.\n\n\
+             {{< tabpane >}}\n{{% tab header=\"a.yaml\" %}}\nA yaml.\n{{% /tab %}} {{% tab header=\"b.toml\" %}}\n\
+             B toml.\n{{% /tab %}}\n{{< /tabpane >}}\n\n\
+             {{% blocks/cover title=\"Welcome!\" height=\"full\" %}}\nCover text.\n{{% /blocks/cover %}}\n",
         ),
         common::file("docs/install.md", "# Install\n\n## Linux\n\nInstall it.\n"),
     ])
@@ -696,6 +699,12 @@ fn hugo_shortcodes_make_call_outs_labels_markup_and_links() {
             "{{< figure src=\"x.png\" caption=\"A figure\" >}}",
             "{{< ref \"code.md\" >}}",
             "{{% notice note %}} never closed.",
+            "a.yaml",
+            "A yaml.",
+            "b.toml",
+            "B toml.",
+            "Welcome!",
+            "Cover text.",
         ]
     );
     let kinds: Vec<Option<&str>> = doc.sections[0]
@@ -714,6 +723,12 @@ fn hugo_shortcodes_make_call_outs_labels_markup_and_links() {
             None,
             None,
             Some("tip"),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
             None,
             None,
             None

@@ -70,8 +70,10 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
     let mut previous_blank = true;
     // Open directive containers: their index and the length of their fence of colons.
     let mut directives: Vec<(usize, usize)> = Vec::new();
-    // Open call-outs of Hugo's shortcodes: their index and the shortcode's name.
+    // Open containers of Hugo's shortcodes: their index and the shortcode's name; where the
+    // source closes shortcodes, read at the first line of shortcodes.
     let mut paired: Vec<(usize, &str)> = Vec::new();
+    let mut closers: Option<shortcodes::Closers> = None;
     let mut at = 0;
     for line in source.split_inclusive('\n') {
         let start = at;
@@ -146,37 +148,40 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
                 continue;
             }
             None
-        } else if let Some(shortcode) = shortcodes::alone(rest)
+        } else if let Some(codes) = shortcodes::line_of(rest)
             .filter(|_| depth == 0 && !rest.starts_with("    ") && !rest.starts_with('\t'))
         {
-            // A shortcode alone on its line (see `shortcodes`): a call-out opens or closes, and
-            // one that holds no quoted text is markup.
-            let closes = paired
-                .last()
-                .is_some_and(|&(_, name)| shortcode.closing && name == shortcode.name);
-            let is_paired =
-                !shortcode.closing && shortcodes::closed_later(&source[at..], shortcode.name);
-            let kind = shortcode.call_out().filter(|_| is_paired);
-            let label = shortcode.label().filter(|_| is_paired && kind.is_none());
+            // A line of Hugo's shortcodes (see `shortcodes`): paired ones open and close
+            // containers, call-outs or labelled ones. The line is markup when each of its
+            // shortcodes closes, opens, or holds no text; else it stays as written.
+            let closers = closers.get_or_insert_with(|| shortcodes::Closers::of(source));
             let offset = start + (content.len() - rest.len());
-            let opens = kind.is_some() || label.is_some();
-            if closes {
-                let (i, _) = paired.pop().expect("checked");
-                out.directives[i].1.end = start;
-            } else if opens {
-                let title = shortcode
-                    .argument("title")
-                    .filter(|_| kind.is_some())
-                    .or(label)
-                    .and_then(|(range, text)| {
-                        let trimmed = text.trim();
-                        let from = offset + range.start + (text.len() - text.trim_start().len());
-                        (!trimmed.is_empty()).then(|| (from..from + trimmed.len(), trimmed.into()))
-                    });
-                paired.push((out.directives.len(), shortcode.name));
-                out.directives.push((Admonition { kind, title }, at..at));
-            }
-            if closes || opens || !shortcode.has_quoted_text() {
+            let pairs = |c: &shortcodes::Shortcode| !c.closing && closers.after(c.name, at);
+            if codes.iter().all(|c| c.closing || pairs(c) || !c.has_text()) {
+                for code in &codes {
+                    if code.closing {
+                        if let Some(k) = paired.iter().rposition(|&(_, name)| name == code.name) {
+                            for (i, _) in paired.drain(k..) {
+                                out.directives[i].1.end = start;
+                            }
+                        }
+                    } else if pairs(code) {
+                        let kind = code.call_out();
+                        let label = match kind {
+                            Some(_) => code.argument("title"),
+                            None => code.label(),
+                        };
+                        let title = label.and_then(|(range, text)| {
+                            let trimmed = text.trim();
+                            let from =
+                                offset + range.start + (text.len() - text.trim_start().len());
+                            (!trimmed.is_empty())
+                                .then(|| (from..from + trimmed.len(), trimmed.into()))
+                        });
+                        paired.push((out.directives.len(), code.name));
+                        out.directives.push((Admonition { kind, title }, at..at));
+                    }
+                }
                 out.text.push_str(&" ".repeat(content.len()));
                 out.text.push_str(&line[content.len()..]);
                 previous_blank = true;

@@ -5,11 +5,12 @@
 //! name a call-out's kind (`{{% notice tip %}}` … `{{% /notice %}}`, Docsy's `{{% alert
 //! title="Mind" color="warning" %}}`) is a call-out, with its `title`; another paired one with a
 //! `header`, `title` or `label` (Docsy's `{{< tab header="Linux" >}}`) shows it in bold over its
-//! body; any other shortcode alone on its line whose arguments hold no quoted text
-//! (`{{< tabpane >}}`, `{{< /tab >}}`) is markup; and the path of a `ref` or `relref`
+//! body; any other shortcode alone on its line whose arguments hold no text (`{{< tabpane >}}`,
+//! `{{< /tab >}}`, `{{% blocks/link-down color="info" %}}`) is markup; and the path of a `ref` or `relref`
 //! (`[Install]({{< ref "install.md" >}})`) is the link's destination. The rest stays as
 //! written.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::admonition::kind_named;
@@ -27,6 +28,17 @@ pub struct Shortcode<'s> {
     args: &'s str,
     args_at: usize,
 }
+
+/// Named arguments that hold text to read.
+const TEXT_ARGUMENTS: &[&str] = &[
+    "alt",
+    "caption",
+    "description",
+    "header",
+    "label",
+    "text",
+    "title",
+];
 
 /// Shortcodes whose name makes a call-out even when no argument names its kind.
 const CALL_OUTS: &[&str] = &["admonition", "alert", "callout", "hint", "notice"];
@@ -85,14 +97,41 @@ pub fn all(text: &str) -> Vec<Shortcode<'_>> {
     out
 }
 
-/// The shortcode a line holds and nothing else (white space aside), if it does.
-pub fn alone(line: &str) -> Option<Shortcode<'_>> {
-    let lead = line.len() - line.trim_start().len();
-    let shortcode = at(line, lead)?;
-    line[shortcode.range.end..]
-        .trim()
-        .is_empty()
-        .then_some(shortcode)
+/// The shortcodes a line holds, when it holds nothing else (white space aside): `{{% /tab %}}
+/// {{% tab header="b" %}}`.
+pub fn line_of(line: &str) -> Option<Vec<Shortcode<'_>>> {
+    let mut out = Vec::new();
+    let mut from = line.len() - line.trim_start().len();
+    while from < line.len() {
+        let shortcode = at(line, from)?;
+        let rest = &line[shortcode.range.end..];
+        from = line.len() - rest.trim_start().len();
+        out.push(shortcode);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Where each shortcode's closing ones are in a source, by name: whether one closes it later.
+pub struct Closers<'s>(HashMap<&'s str, Vec<usize>>);
+
+impl<'s> Closers<'s> {
+    pub fn of(source: &'s str) -> Self {
+        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+        for shortcode in all(source).into_iter().filter(|s| s.closing) {
+            by_name
+                .entry(shortcode.name)
+                .or_default()
+                .push(shortcode.range.start);
+        }
+        Closers(by_name)
+    }
+
+    /// Whether a shortcode `name` closes after byte `at`.
+    pub fn after(&self, name: &str, at: usize) -> bool {
+        self.0
+            .get(name)
+            .is_some_and(|starts| starts.last().is_some_and(|&last| last >= at))
+    }
 }
 
 impl<'s> Shortcode<'s> {
@@ -128,33 +167,47 @@ impl<'s> Shortcode<'s> {
         None
     }
 
-    /// The arguments written without a key, quoted or not, with their ranges.
-    fn positional(&self) -> Vec<(Range<usize>, &'s str)> {
+    /// The arguments written without a key, with their ranges and whether they are quoted.
+    fn positional(&self) -> Vec<(Range<usize>, &'s str, bool)> {
+        let args = self.args;
+        let bytes = args.as_bytes();
+        // The end of a quoted value that opens at `i`.
+        let quoted_end = |i: usize| {
+            args[i + 1..]
+                .find(bytes[i] as char)
+                .map_or(args.len(), |e| i + 1 + e)
+        };
         let mut out = Vec::new();
-        let bytes = self.args.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
-                b' ' | b'\t' => i += 1,
-                q @ (b'"' | b'\'' | b'`') => {
-                    let end = self.args[i + 1..]
-                        .find(q as char)
-                        .map_or(bytes.len(), |e| i + 1 + e);
+                b' ' | b'\t' | b'/' => i += 1,
+                b'"' | b'\'' | b'`' => {
+                    let end = quoted_end(i);
                     out.push((
                         self.args_at + i + 1..self.args_at + end,
-                        &self.args[i + 1..end],
+                        &args[i + 1..end],
+                        true,
                     ));
                     i = end + 1;
                 }
                 _ => {
-                    let end = self.args[i..]
-                        .find([' ', '\t'])
-                        .map_or(bytes.len(), |e| i + e);
-                    let word = &self.args[i..end];
-                    if !word.contains('=') {
-                        out.push((self.args_at + i..self.args_at + end, word));
+                    let end = args[i..]
+                        .find(|c: char| c.is_whitespace() || c == '=')
+                        .map_or(args.len(), |e| i + e);
+                    if bytes.get(end) == Some(&b'=') {
+                        // A named argument: its value is skipped.
+                        let value = end + 1;
+                        i = match bytes.get(value) {
+                            Some(b'"' | b'\'' | b'`') => quoted_end(value) + 1,
+                            _ => args[value..]
+                                .find(char::is_whitespace)
+                                .map_or(args.len(), |e| value + e),
+                        };
+                    } else {
+                        out.push((self.args_at + i..self.args_at + end, &args[i..end], false));
+                        i = end;
                     }
-                    i = end;
                 }
             }
         }
@@ -169,9 +222,14 @@ impl<'s> Shortcode<'s> {
             .find_map(|key| self.argument(key))
     }
 
-    /// Whether an argument holds quoted text (a title, a caption): text a reader would miss.
-    pub fn has_quoted_text(&self) -> bool {
-        self.args.contains(['"', '\'', '`'])
+    /// Whether an argument holds text a reader would miss: a title, a caption (a named argument
+    /// of [`TEXT_ARGUMENTS`]), or a quoted argument without a name. Colours, sizes and the like
+    /// are not text.
+    pub fn has_text(&self) -> bool {
+        TEXT_ARGUMENTS.iter().any(|key| {
+            self.argument(key)
+                .is_some_and(|(_, v)| !v.trim().is_empty())
+        }) || self.positional().iter().any(|&(_, _, quoted)| quoted)
     }
 
     /// The call-out an opening shortcode is: the kind its first argument, its `color` or
@@ -181,7 +239,11 @@ impl<'s> Shortcode<'s> {
         if self.closing {
             return None;
         }
-        let first = self.positional().into_iter().next().map(|(_, word)| word);
+        let first = self
+            .positional()
+            .into_iter()
+            .next()
+            .map(|(_, word, _)| word);
         first
             .and_then(kind_named)
             .or_else(|| self.argument("color").and_then(|(_, v)| kind_named(v)))
@@ -199,14 +261,9 @@ impl<'s> Shortcode<'s> {
         if self.closing || !matches!(self.name, "ref" | "relref") {
             return None;
         }
-        let (range, path) = self.positional().into_iter().next()?;
+        let (range, path, _) = self.positional().into_iter().next()?;
         (!path.trim().is_empty() && path.trim() == path).then_some(range)
     }
-}
-
-/// Whether `rest` (the source after an opening shortcode's line) closes a shortcode `name`.
-pub fn closed_later(rest: &str, name: &str) -> bool {
-    all(rest).iter().any(|s| s.closing && s.name == name)
 }
 
 /// `line` with each `ref` and `relref` outside code spans turned into the path it names, every
@@ -251,7 +308,7 @@ mod tests {
 
     #[test]
     fn call_outs_by_argument_colour_type_or_name() {
-        let kind = |line: &str| alone(line).and_then(|s| s.call_out());
+        let kind = |line: &str| line_of(line).and_then(|s| s[0].call_out());
         assert_eq!(
             kind("{{% alert title=\"Mind\" color=\"warning\" %}}"),
             Some(AlertKind::Warning)
@@ -263,9 +320,24 @@ mod tests {
             kind("{{< callout type=\"danger\" >}}"),
             Some(AlertKind::Caution)
         );
+        assert_eq!(
+            kind("{{% alert title=\"Mind a note\" %}}"),
+            Some(AlertKind::Note)
+        );
+        assert_eq!(
+            kind("{{% alert title=\"A tip\" color=warning %}}"),
+            Some(AlertKind::Warning)
+        );
+        let text = |line: &str| line_of(line).is_some_and(|s| s[0].has_text());
+        assert!(!text("{{% blocks/link-down color=\"info\" %}}"));
+        assert!(text("{{< figure src=\"x.png\" caption=\"A figure\" >}}"));
+        assert!(text("{{< youtube \"w7Ft2ymGmfc\" >}}"));
+        assert!(!text("{{< tab header=\" \" disabled=true />}}"));
         assert_eq!(kind("  {{< tabpane >}}  "), None);
         assert_eq!(kind("{{< figure src=\"x.png\" >}} after"), None);
-        let alert = alone("{{% alert title=\"Mind the gap\" color=\"warning\" %}}").unwrap();
+        assert_eq!(kind("{{< figure src=\"x.png\" >}}"), None);
+        let alert =
+            line_of("{{% alert title=\"Mind the gap\" color=\"warning\" %}}").unwrap()[0].clone();
         let (range, title) = alert.argument("title").unwrap();
         assert_eq!(title, "Mind the gap");
         assert_eq!(
@@ -285,7 +357,14 @@ mod tests {
             "[Install](         docs/install.md     ) `{{< ref \"code\" >}}`\n"
         );
         assert_eq!(references_as_paths("{{% notice %}}"), None);
-        assert!(closed_later("x\n{{% /notice %}}\n", "notice"));
-        assert!(!closed_later("x\n{{% notice %}}\n", "notice"));
+        let source = "{{% notice %}}\nx\n{{% /notice %}}\n{{< x >}}";
+        let closers = Closers::of(source);
+        assert!(closers.after("notice", 14));
+        assert!(!closers.after("notice", 35));
+        assert!(!closers.after("x", 0));
+        let line = "{{% /tab %}} {{% tab header=\"b\" %}} ";
+        let names: Vec<&str> = line_of(line).unwrap().iter().map(|s| s.name).collect();
+        assert_eq!(names, ["tab", "tab"]);
+        assert!(line_of("{{% /tab %}} text").is_none());
     }
 }
