@@ -1217,8 +1217,8 @@ impl<'s> Reader<'s> {
         let title: String = text.spans.iter().map(|s| s.text.as_str()).collect();
         let title = title.split(space).filter(|w| !w.is_empty());
         let title = title.collect::<Vec<_>>().join(" ");
-        let names_page = level == 1 || self.title_tag.as_deref().is_some_and(|t| names(t, &title));
-        if names_page && self.title.is_none() && !self.seen_content {
+        let first = self.title.is_none() && !self.seen_content;
+        if first && (level == 1 || self.title_tag.as_deref().is_some_and(|t| names(t, &title))) {
             self.push_header(title.clone());
             self.title = Some(title);
         } else {
