@@ -271,6 +271,31 @@ fn pages_a_generator_fills_are_skipped_when_they_have_no_text() {
             "search.md: skipped: a page its layout fills, with no text of its own (`layout: search`)",
         ]
     );
+    // A link to a skipped list page leads to the first document of its section.
+    let ingested = run(&[
+        file("docs/_index.md", "---\ntitle: Docs\n---\n"),
+        file("docs/b.md", "---\nweight: 1\n---\n# B\n\nFirst.\n"),
+        file("docs/a.md", "# A\n\nSecond.\n"),
+        file(
+            "index.md",
+            "# Home\n\nSee [the docs](docs/) and [A](docs/a.md).\n",
+        ),
+    ]);
+    assert_eq!(order(&ingested), ["index.md", "docs/b.md", "docs/a.md"]);
+    assert_eq!(
+        warnings(&ingested),
+        ["docs/_index.md: skipped: a section's list page, with no text of its own (`_index.md`)"]
+    );
+    let folio_core::Block::Paragraph(text) = &ingested.corpus.documents[0].sections[0].blocks[0]
+    else {
+        panic!("a paragraph");
+    };
+    let links: Vec<&str> = text
+        .spans
+        .iter()
+        .filter_map(|s| s.link.as_deref())
+        .collect();
+    assert_eq!(links, ["#/d/docs-b", "#/d/docs-a"]);
     // Any other file with no text still stops the build.
     let err = ingest(&[file("empty.md", "---\ntitle: Empty\n---\n")])
         .unwrap_err()

@@ -17,18 +17,19 @@ use crate::slug::slug;
 
 /// Rewrites the links of every document that lead to a document of the corpus or a heading in
 /// one, or to an image of the folder (`media`, published with the app as `media/<path>`), and
-/// warns about each relative link that leads to none of them. A link to a file left out as a
-/// copy of a document (`copies`: its path, and the document's) leads to that document.
+/// warns about each relative link that leads to none of them. A link to a file that stands for
+/// a document (`stand_ins`: its path, and the document's: a copy of it, or the list page of its
+/// section) leads to that document.
 pub fn resolve(
     corpus: &mut Corpus,
     media: &HashSet<String>,
     left_out: &HashSet<String>,
-    copies: &[(String, String)],
+    stand_ins: &[(String, String)],
 ) -> Vec<Warning> {
     let mut targets = Targets::of(corpus, media, left_out);
-    for (copy, first) in copies {
-        if let Some(target) = targets.by_path.get(first).cloned() {
-            targets.by_path.insert(copy.clone(), target);
+    for (file, document) in stand_ins {
+        if let Some(target) = targets.by_path.get(document).cloned() {
+            targets.by_path.insert(file.clone(), target);
         }
     }
     let mut warnings = Vec::new();

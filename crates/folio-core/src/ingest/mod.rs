@@ -228,7 +228,7 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     }
     // Files of the folder that are not in the corpus, as asked or as their kind or their own
     // word has it: links and listings may name them without being wrong.
-    let left: HashSet<String> = left_out
+    let mut left: HashSet<String> = left_out
         .iter()
         .flatten()
         .flatten()
@@ -245,9 +245,25 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
     ));
     let copies = drop_copies(&mut documents, &mut coverage);
     warnings.extend(copied_pages(&copies));
+    // Files that stand for a document: a copy for what it repeats, a section's list page for
+    // the section's first document.
+    let mut stand_ins = copies;
+    for (page, _) in unlisted.iter().filter(|(_, why)| why == LIST_PAGE) {
+        let folder = page.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let first = documents.iter().find(|d| {
+            folder.is_empty()
+                || d.source
+                    .strip_prefix(folder)
+                    .is_some_and(|r| r.starts_with('/'))
+        });
+        if let Some(first) = first {
+            left.remove(*page);
+            stand_ins.push((page.to_string(), first.source.clone()));
+        }
+    }
     html::trim_site_names(&mut documents);
     let mut corpus = Corpus { documents };
-    warnings.extend(links::resolve(&mut corpus, &media, &left, &copies));
+    warnings.extend(links::resolve(&mut corpus, &media, &left, &stand_ins));
     let (mut drafts, unmatched) = topics::curated::drafts(&corpus, &curated);
     warnings.extend(unmatched.into_iter().map(|message| Warning {
         file: topics::curated::FILE_NAME.to_string(),
@@ -267,6 +283,9 @@ pub fn ingest(files: &[SourceFile]) -> Result<Ingested> {
         listing,
     })
 }
+
+/// Why Hugo's list page of a section, with no text of its own, is skipped.
+const LIST_PAGE: &str = "a section's list page, with no text of its own (`_index.md`)";
 
 /// Why a site's page for the addresses it does not have is skipped.
 const NOT_FOUND: &str = "the site shows it for addresses it does not have (404)";
@@ -548,8 +567,7 @@ pub fn ingest_file(file: &SourceFile, format: SourceFormat) -> Result<(Document,
                 .rsplit_once('.')
                 .is_some_and(|(stem, _)| stem == "_index");
         if list_page {
-            document.meta.unlisted =
-                Some("a section's list page, with no text of its own (`_index.md`)".into());
+            document.meta.unlisted = Some(LIST_PAGE.into());
             return Ok((document, report));
         }
         if let Some(layout) = document.meta.layout.clone() {
