@@ -142,8 +142,7 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
                 false
             };
             if blanked {
-                out.text.push_str(&" ".repeat(content.len()));
-                out.text.push_str(&line[content.len()..]);
+                blank(&mut out.text, line);
                 previous_blank = true;
                 continue;
             }
@@ -171,19 +170,13 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
                             Some(_) => code.argument("title"),
                             None => code.label(),
                         };
-                        let title = label.and_then(|(range, text)| {
-                            let trimmed = text.trim();
-                            let from =
-                                offset + range.start + (text.len() - text.trim_start().len());
-                            (!trimmed.is_empty())
-                                .then(|| (from..from + trimmed.len(), trimmed.into()))
-                        });
+                        let title =
+                            label.and_then(|(range, text)| title_at(offset + range.start, text));
                         paired.push((out.directives.len(), code.name));
                         out.directives.push((Admonition { kind, title }, at..at));
                     }
                 }
-                out.text.push_str(&" ".repeat(content.len()));
-                out.text.push_str(&line[content.len()..]);
+                blank(&mut out.text, line);
                 previous_blank = true;
                 continue;
             }
@@ -239,7 +232,7 @@ fn parse_directive(rest: &str, offset: usize) -> Option<Admonition> {
     }
     let tail = &named[name_len..];
     let tail_at = offset + lead + name_len;
-    let (title_at, title) = if let Some(inner) = tail.strip_prefix('[') {
+    let (from, title) = if let Some(inner) = tail.strip_prefix('[') {
         let end = inner.find(']')?;
         (tail_at + 1, &inner[..end])
     } else if tail.starts_with(' ') && !tail.trim().starts_with('{') {
@@ -248,14 +241,27 @@ fn parse_directive(rest: &str, offset: usize) -> Option<Admonition> {
     } else {
         (tail_at, "")
     };
-    let trimmed = title.trim();
-    let from = title_at + (title.len() - title.trim_start().len());
-    let title = (!trimmed.is_empty()).then(|| (from..from + trimmed.len(), trimmed.to_string()));
+    let title = title_at(from, title);
     let kind = kind_named(name);
     Some(Admonition {
         kind,
         title: title.filter(|_| kind.is_some()),
     })
+}
+
+/// A title written at byte `at` of the source, without the space around it, and where it is;
+/// `None` when it is empty.
+fn title_at(at: usize, text: &str) -> Option<(Range<usize>, String)> {
+    let trimmed = text.trim();
+    let from = at + (text.len() - text.trim_start().len());
+    (!trimmed.is_empty()).then(|| (from..from + trimmed.len(), trimmed.to_string()))
+}
+
+/// Appends `line` as markup: spaces, as many as its bytes, then its line ending.
+fn blank(out: &mut String, line: &str) {
+    let content = line.len() - newline(line);
+    out.push_str(&" ".repeat(content));
+    out.push_str(&line[content..]);
 }
 
 /// The length of a line's line ending.
@@ -291,12 +297,7 @@ fn parse_marker(line: &str, offset: usize) -> Option<Admonition> {
         Some(q) => {
             let quoted = rest[q + 1..].trim_end();
             let inner = quoted.strip_suffix('"')?;
-            let from = offset + after + q + 1;
-            let title = inner.trim();
-            let lead = inner.len() - inner.trim_start().len();
-            let title = (!title.is_empty())
-                .then(|| (from + lead..from + lead + title.len(), title.to_string()));
-            (&rest[..q], title)
+            (&rest[..q], title_at(offset + after + q + 1, inner))
         }
         None => (rest, None),
     };

@@ -388,10 +388,9 @@ pub fn trim_site_names(documents: &mut [Document]) {
 }
 
 /// Whether a page's `<title>` is `heading`, alone or with the site's name before or after it
-/// ("References - The Book"): the heading is then the page's title, whatever its level.
+/// ("References - The Book"): the heading is then the page's title, whatever its level. Both
+/// have their white space folded already.
 fn names(title: &str, heading: &str) -> bool {
-    let title = title.split(space).filter(|w| !w.is_empty());
-    let title = title.collect::<Vec<_>>().join(" ");
     if title == heading {
         return true;
     }

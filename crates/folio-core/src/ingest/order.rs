@@ -114,30 +114,25 @@ pub fn category_position(text: &str) -> Result<Option<f64>, String> {
         Some(Yaml::Null) | None => None,
         Some(_) => return Err("not a list of fields (`label`, `position`…)".into()),
     };
-    match position {
-        None | Some(Yaml::Null) => Ok(None),
-        Some(Yaml::Integer(n)) => Ok(Some(*n as f64)),
-        Some(Yaml::Real(text)) => match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Some(n)),
-            _ => Err(format!("`position` must be a number, not {text:?}")),
-        },
-        Some(other) => Err(format!(
-            "`position` must be a number (the folder's place among its siblings), not {}",
-            yaml_value(other)
-        )),
-    }
-}
-
-/// A YAML value as a person would write it, for messages.
-fn yaml_value(value: &yaml_rust2::Yaml) -> String {
-    use yaml_rust2::Yaml;
-    match value {
-        Yaml::String(s) => format!("{s:?}"),
-        Yaml::Boolean(b) => b.to_string(),
-        Yaml::Array(_) => "a list".into(),
-        Yaml::Hash(_) => "a list of fields".into(),
-        _ => "that".into(),
-    }
+    let Some(value) = position.filter(|v| !matches!(v, Yaml::Null)) else {
+        return Ok(None);
+    };
+    let number = match value {
+        Yaml::Integer(n) => Some(*n as f64),
+        Yaml::Real(text) => text.parse::<f64>().ok().filter(|n| n.is_finite()),
+        _ => None,
+    };
+    number.map(Some).ok_or_else(|| {
+        let written = match value {
+            Yaml::String(text) | Yaml::Real(text) => format!("{text:?}"),
+            Yaml::Boolean(b) => b.to_string(),
+            Yaml::Array(_) => "a list".into(),
+            _ => "a list of fields".into(),
+        };
+        format!(
+            "`position` must be a number (the folder's place among its siblings), not {written}"
+        )
+    })
 }
 
 /// Reads an MkDocs configuration: the pages of its `nav`, in order, through nested sections;
