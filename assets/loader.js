@@ -5,11 +5,15 @@
 
 const tag = document.querySelector('script[data-folio-glue]');
 const url = (name) => new URL(tag.dataset[name], document.baseURI).href;
-// The WASM compiles while the bindings load. Where it cannot (a server that does not send it
-// as application/wasm), the bindings fetch it again and take the slower way.
-const wasm = WebAssembly.compileStreaming
-  ? WebAssembly.compileStreaming(fetch(url('folioWasm'))).catch(() => url('folioWasm'))
-  : url('folioWasm');
+// The WASM compiles while the bindings load. A release build's WASM is packed (a `.lzma`
+// file, see unpack.js) and is unpacked first. Where a plain one cannot compile as it arrives
+// (a server that does not send it as application/wasm), the bindings fetch it again and take
+// the slower way.
+const wasm = /\.lzma$/.test(tag.dataset.folioWasm)
+  ? Promise.all([fetch(url('folioWasm')), import('./unpack.js')]).then(([response, { compile }]) => compile(response))
+  : WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetch(url('folioWasm'))).catch(() => url('folioWasm'))
+    : url('folioWasm');
 const bindings = await import(url('folioGlue'));
 await bindings.default({ module_or_path: wasm });
 bindings.start();

@@ -13,10 +13,12 @@ let ready;
 
 function start() {
   if (!ready) {
-    // The WASM compiles while the bindings load (see loader.js).
-    const wasm = WebAssembly.compileStreaming
-      ? WebAssembly.compileStreaming(fetch(here(WASM))).catch(() => here(WASM))
-      : here(WASM);
+    // The WASM compiles while the bindings load; a packed one is unpacked first (see loader.js).
+    const wasm = /\.lzma$/.test(WASM)
+      ? Promise.all([fetch(here(WASM)), import('./unpack.js')]).then(([response, { compile }]) => compile(response))
+      : WebAssembly.compileStreaming
+        ? WebAssembly.compileStreaming(fetch(here(WASM))).catch(() => here(WASM))
+        : here(WASM);
     ready = import(here(GLUE)).then(async (bindings) => {
       await bindings.default({ module_or_path: wasm });
       return bindings;

@@ -22,13 +22,16 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from pack import pack
 from wasm_names import NamesError, shorten
 
 SOURCE = Path(os.environ.get("TRUNK_SOURCE_DIR", Path(__file__).resolve().parent.parent))
-TERSER = SOURCE / "node_modules" / ".bin" / "terser"
+BIN = SOURCE / "node_modules" / ".bin"
+TERSER = BIN / "terser"
 # Generated here, so never part of the version (sw.js) or never offline (nothing).
 WORKER = "sw.js"
 
@@ -62,6 +65,34 @@ def minify(script: str, module: bool) -> str:
     if done.returncode != 0:
         raise RuntimeError(f"terser failed: {done.stderr.strip()}")
     return done.stdout
+
+
+def decoder() -> bytes:
+    """assets/unpack.wat assembled by wasm-as, then optimised for speed by wasm-opt: it runs
+    before the page can show anything. (Inlining more made it larger and no faster on its first
+    run, the one that counts.)"""
+    for tool in ("wasm-as", "wasm-opt"):
+        if not (BIN / tool).is_file():
+            raise RuntimeError(f"{BIN / tool} is missing: run `make setup`")
+    with tempfile.TemporaryDirectory() as tmp:
+        built = Path(tmp) / "unpack.wasm"
+        for command in (
+            [str(BIN / "wasm-as"), str(SOURCE / "assets" / "unpack.wat"), "-o", str(built)],
+            [str(BIN / "wasm-opt"), "-O3", str(built), "-o", str(built)],
+        ):
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                raise RuntimeError(f"{Path(command[0]).name} failed on assets/unpack.wat: "
+                                   f"{done.stderr.strip()}")
+        return built.read_bytes()
+
+
+def unpacker() -> str:
+    """assets/unpack.js with its decoder written in."""
+    script = (SOURCE / "assets" / "unpack.js").read_text(encoding="utf-8")
+    if "__FOLIO_UNPACK__" not in script:
+        raise RuntimeError("assets/unpack.js has no place for its decoder (__FOLIO_UNPACK__)")
+    return script.replace("__FOLIO_UNPACK__", base64.b64encode(decoder()).decode())
 
 
 def sri(data: bytes) -> str:
@@ -148,15 +179,18 @@ def main() -> int:
     # content. The page preloads both with their hash, which follows.
     code = (folder / glue).read_text(encoding="utf-8")
     binary = (folder / wasm).read_bytes()
+    wasm_suffix = "_bg.wasm"
     if release:
         try:
             binary, code = shorten(binary, code)
         except NamesError as error:
             print(f"seal_dist: {wasm}: {error}", file=sys.stderr)
             return 1
+        binary, wasm_suffix = pack(binary), ".lzma"
+        (folder / "unpack.js").write_text(finish(unpacker(), True), encoding="utf-8")
     code = finish(code, True).encode()
     renamed = {}
-    for old, data, suffix in ((glue, code, ".js"), (wasm, binary, "_bg.wasm")):
+    for old, data, suffix in ((glue, code, ".js"), (wasm, binary, wasm_suffix)):
         new = old
         if release:
             stem = re.sub(r"(-[0-9a-f]{16})?(_bg)?\.(js|wasm)$", "", old)
@@ -170,6 +204,10 @@ def main() -> int:
         if not updated and re.search(rf'<link\b[^>]*{re.escape(new)}[^>]*\bintegrity=', index):
             print(f"seal_dist: cannot update the hash of {new} in index.html", file=sys.stderr)
             return 1
+    if wasm_suffix != "_bg.wasm":
+        # The packed file is not WASM: its preload must not claim the type.
+        index = re.sub(rf'(<link\b[^>]*{re.escape(renamed[wasm])}[^>]*?)\s*\btype="?application/wasm"?',
+                       r"\1", index)
     glue, wasm = renamed[glue], renamed[wasm]
     (folder / "index.html").write_text(index, encoding="utf-8")
 

@@ -72,8 +72,8 @@ else
         || fail "cargo install wasm-bindgen-cli $bindgen_version failed"
 fi
 
-# 4. npm tools pinned in package.json: binaryen (wasm-opt), terser (minifies the release's
-#    scripts) and playwright-core.
+# 4. npm tools pinned in package.json: binaryen (wasm-opt, and wasm-as, which assembles the
+#    decoder of the packed WASM), terser (minifies the release's scripts) and playwright-core.
 #    `npm ci` runs again whenever package-lock.json changed since the last one.
 if [ -f node_modules/.package-lock.json ] && [ ! package-lock.json -nt node_modules/.package-lock.json ]; then
     say "npm packages: present"
@@ -81,7 +81,7 @@ else
     say "npm packages: installing"
     CI=true npm ci --no-audit --no-fund || fail "npm ci failed"
 fi
-for bin in wasm-opt terser; do
+for bin in wasm-opt wasm-as terser; do
     [ -x "node_modules/.bin/$bin" ] || fail "node_modules/.bin/$bin is missing after npm ci"
 done
 

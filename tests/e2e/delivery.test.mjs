@@ -163,10 +163,13 @@ test('a new deploy is offered, and taken whole only when the reader reloads', as
     // Every script, WASM and style of the new page is of the new build.
     const names = await page.evaluate(() => performance.getEntriesByType('resource')
       .map((e) => new URL(e.name).pathname.split('/').pop())
-      .filter((n) => /\.(js|wasm|css)$/.test(n)));
-    const mixed = names.filter((n) => n !== 'sw.js' && !next.includes(n) && n !== 'loader.js');
+      .filter((n) => /\.(js|wasm|lzma|css)$/.test(n)));
+    // The worker, the loader and the unpacker keep their names from build to build.
+    const mixed = names.filter((n) => !['sw.js', 'loader.js', 'unpack.js'].includes(n) && !next.includes(n));
     assert.deepEqual(mixed, [], 'no file of the old build in the new page');
-    assert.ok(names.some((n) => n.endsWith('.wasm')), 'the WASM was loaded');
+    // A release build's WASM travels packed, and unpack.js unpacks it.
+    assert.ok(names.some((n) => n.endsWith('.lzma')), 'the packed WASM was loaded');
+    assert.ok(names.includes('unpack.js'), 'the unpacker was loaded');
     assert.deepEqual(problems, [], 'no console errors and no page errors');
   } finally {
     await context.close();

@@ -32,6 +32,7 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
   '.bin': 'application/octet-stream',
+  '.lzma': 'application/x-lzma',
 };
 
 /**

@@ -71,7 +71,7 @@ async function firstResults(browser, origin, query) {
     });
     return await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      const wasm = performance.getEntriesByType('resource').find((r) => /\.(wasm|lzma)$/.test(r.name));
       return {
         html: nav ? nav.responseEnd : null,
         wasm: wasm ? wasm.responseEnd : null,

@@ -35,7 +35,8 @@ def num(x, digits=1) -> str:
 
 
 def dist_sizes(folder: Path):
-    """Raw and gzip -9 totals of a build folder, and of its .wasm files, as tools/sizes.py counts."""
+    """Raw and gzip -9 totals of a build folder, and of its WASM (a release packs it into a .lzma
+    file), as tools/sizes.py counts."""
     if not folder.is_dir():
         return None
     total = [0, 0]
@@ -45,7 +46,7 @@ def dist_sizes(folder: Path):
         gz = len(gzip.compress(data, 9, mtime=0))
         total[0] += len(data)
         total[1] += gz
-        if path.suffix == ".wasm":
+        if path.suffix in (".wasm", ".lzma"):
             wasm[0] += len(data)
             wasm[1] += gz
     return {"raw": total[0], "gzip": total[1], "wasm_raw": wasm[0], "wasm_gzip": wasm[1]}
@@ -136,7 +137,7 @@ def rows(folder: Path):
             {k: f"{size(d['raw'])} / {size(d['gzip'])}" for k, d in dists.items() if d},
         )
         row(
-            "  of which .wasm, raw / gzip -9",
+            "  of which the WASM (packed), raw / gzip -9",
             {k: f"{size(d['wasm_raw'])} / {size(d['wasm_gzip'])}" for k, d in dists.items() if d},
         )
 
