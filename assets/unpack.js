@@ -1,10 +1,12 @@
 // Unpacks the WASM of a release build, which tools/pack.py packs with LZMA: it travels about a
 // sixth lighter than gzip makes it. The packed file is the LZMA properties byte, the unpacked
 // size (4 bytes, little-endian), then the LZMA stream. The decoder is assets/unpack.wat, which
-// tools/seal_dist.py assembles and writes in below as base64.
+// tools/seal_dist.py assembles and writes in below as base64. It unpacks each piece of the file
+// as it arrives, and the browser compiles the WASM as it is unpacked, so both mostly happen
+// during the download.
 
 const DECODER = '__FOLIO_UNPACK__';
-// The decoder's memory: its probabilities, then the packed stream, then the output.
+// The decoder's memory: its probabilities, then the output, then the packed stream.
 const PROBABILITIES = 32768;
 const PAGE = 65536;
 const DAMAGE = [
@@ -17,28 +19,74 @@ const DAMAGE = [
   'its LZMA settings are not supported',
   'it ends before its stated size',
 ];
+const damaged = (why) => new Error(`the packed WASM is damaged: ${why}`);
 
-/** The bytes packed in `packed` (an ArrayBuffer), or an error that says what is wrong. */
-export async function unpack(packed) {
-  const source = new Uint8Array(packed);
-  const fail = (why) => new Error(`the packed WASM is damaged: ${why}`);
-  if (source.length < 10) throw fail('it is too short');
-  const size = (source[1] | (source[2] << 8) | (source[3] << 16) | (source[4] << 24)) >>> 0;
+/**
+ * Unpacks the packed file read from `body` (a ReadableStream of bytes), handing each run of
+ * unpacked bytes to `emit` as soon as it is ready. Rejects with an error that says what is
+ * wrong with damaged input.
+ */
+export async function unpackStream(body, emit) {
   const code = Uint8Array.from(atob(DECODER), (c) => c.charCodeAt(0));
   const { instance } = await WebAssembly.instantiate(code);
-  const { memory, unpack: run } = instance.exports;
-  const stream = source.length - 5;
-  const output = PROBABILITIES + stream;
-  const missing = output + size - memory.buffer.byteLength;
-  if (missing > 0) memory.grow(Math.ceil(missing / PAGE));
-  new Uint8Array(memory.buffer, PROBABILITIES, stream).set(source.subarray(5));
-  const status = run(PROBABILITIES, stream, output, size, source[0]);
-  if (status) throw fail(DAMAGE[status] ?? `code ${status}`);
-  return new Uint8Array(memory.buffer, output, size);
+  const { memory, begin, run, produced } = instance.exports;
+  const reader = body.getReader();
+  let header = new Uint8Array(0);
+  let end = -1;
+  let sent = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    let piece = value ?? new Uint8Array(0);
+    if (end < 0) {
+      // The properties and the size first: they place the stream after the output.
+      const joined = new Uint8Array(header.length + piece.length);
+      joined.set(header);
+      joined.set(piece, header.length);
+      header = joined;
+      if (header.length < 5) {
+        if (done) throw damaged('it is too short');
+        continue;
+      }
+      const size = (header[1] | (header[2] << 8) | (header[3] << 16) | (header[4] << 24)) >>> 0;
+      end = PROBABILITIES + size;
+      const status = begin(PROBABILITIES, size, header[0], end);
+      if (status) throw damaged(DAMAGE[status]);
+      piece = header.subarray(5);
+    }
+    const missing = end + piece.length - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / PAGE));
+    new Uint8Array(memory.buffer, end, piece.length).set(piece);
+    end += piece.length;
+    const status = run(end, done ? 1 : 0);
+    if (status > 1) throw damaged(DAMAGE[status] ?? `code ${status}`);
+    const now = produced();
+    if (now > sent) {
+      emit(new Uint8Array(memory.buffer, PROBABILITIES + sent, now - sent).slice());
+      sent = now;
+    }
+    if (status === 1) {
+      reader.cancel().catch(() => {});
+      return;
+    }
+    if (done) throw damaged('it ends early');
+  }
 }
 
-/** The WASM module packed in `response`, unpacked and compiled. */
+/** The WASM module packed in `response`, compiled as it is unpacked. */
 export async function compile(response) {
   if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
-  return WebAssembly.compile(await unpack(await response.arrayBuffer()));
+  let output;
+  const unpacked = new ReadableStream({ start: (controller) => { output = controller; } });
+  const compiled = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(new Response(unpacked, { headers: { 'Content-Type': 'application/wasm' } }))
+    : new Response(unpacked).arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  try {
+    await unpackStream(response.body, (bytes) => output.enqueue(bytes));
+    output.close();
+  } catch (error) {
+    output.error(error);
+    compiled.catch(() => {});
+    throw error;
+  }
+  return compiled;
 }

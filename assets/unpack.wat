@@ -3,8 +3,9 @@
 ;; the browser compiles it at once to machine code, where the same decoder in JavaScript runs
 ;; several times slower until the engine has optimised it.
 ;;
-;; Memory: the probabilities (16-bit, 32 kB) from address 0, then the packed input, then the
-;; output. `unpack` returns 0 on success, or the number of what went wrong:
+;; It unpacks as the packed file arrives: `begin`, then `run` with each piece of input.
+;; Memory: the probabilities (16-bit, 32 kB) from address 0, then the output, then the packed
+;; input, growing as it arrives. What went wrong is returned as a number:
 ;;   2 a distance reaching before the start of the output
 ;;   3 a match running past the end of the output
 ;;   4 the input ends early
@@ -23,6 +24,7 @@
   (global $at (mut i32) (i32.const 0))
   (global $end (mut i32) (i32.const 0))
   (global $short (mut i32) (i32.const 0))
+  (global $started (mut i32) (i32.const 0))
   (global $out (mut i32) (i32.const 0))
   (global $pos (mut i32) (i32.const 0))
   (global $limit (mut i32) (i32.const 0))
@@ -287,12 +289,11 @@
       (br_if $copy (local.get $len)))
     (i32.const 0))
 
-  ;; Unpacks the stream at [input, input + length) into `size` bytes at `output`, with the
-  ;; LZMA properties byte `props`.
-  (func (export "unpack")
-    (param $input i32) (param $length i32) (param $output i32) (param $size i32)
-    (param $props i32) (result i32)
-    (local $lp i32) (local $i i32) (local $count i32) (local $result i32)
+;; Starts unpacking `size` bytes to `output`, with the LZMA properties byte `props`, from a
+  ;; stream that will arrive from `input` on: 0, or 6 for settings this decoder does not take.
+  (func (export "begin")
+    (param $output i32) (param $size i32) (param $props i32) (param $input i32) (result i32)
+    (local $lp i32) (local $i i32) (local $count i32)
     (if (i32.ge_u (local.get $props) (i32.const 225)) (then (return (i32.const 6))))
     (global.set $lc (i32.rem_u (local.get $props) (i32.const 9)))
     (local.set $lp (i32.rem_u (i32.div_u (local.get $props) (i32.const 9)) (i32.const 5)))
@@ -311,8 +312,9 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $fill (i32.lt_u (local.get $i) (local.get $count))))
     (global.set $at (local.get $input))
-    (global.set $end (i32.add (local.get $input) (local.get $length)))
+    (global.set $end (local.get $input))
     (global.set $short (i32.const 0))
+    (global.set $started (i32.const 0))
     (global.set $out (local.get $output))
     (global.set $pos (local.get $output))
     (global.set $limit (i32.add (local.get $output) (local.get $size)))
@@ -321,24 +323,46 @@
     (global.set $rep1 (i32.const 0))
     (global.set $rep2 (i32.const 0))
     (global.set $rep3 (i32.const 0))
-    (global.set $range (i32.const -1))
-    (global.set $code (i32.const 0))
-    (if (call $byte) (then (return (i32.const 5))))
-    (local.set $i (i32.const 4))
-    (loop $first
-      (global.set $code (i32.or (i32.shl (global.get $code) (i32.const 8)) (call $byte)))
-      (local.set $i (i32.sub (local.get $i) (i32.const 1)))
-      (br_if $first (local.get $i)))
-    (if (i32.eq (global.get $code) (i32.const -1)) (then (return (i32.const 5))))
+    (i32.const 0))
+
+  ;; Unpacks what the stream up to `end` allows: all of it when `final` is set, else up to the
+  ;; symbol that might need bytes not yet there (one symbol reads at most 48 bytes). Returns 0
+  ;; to be called again with more, 1 when the output is whole, else what went wrong.
+  (func (export "run") (param $end i32) (param $final i32) (result i32)
+    (local $i i32) (local $result i32)
+    (global.set $end (local.get $end))
+    (if (i32.eqz (global.get $started))
+      (then
+        (if (i32.and (i32.eqz (local.get $final))
+              (i32.lt_u (i32.sub (global.get $end) (global.get $at)) (i32.const 5)))
+          (then (return (i32.const 0))))
+        (global.set $range (i32.const -1))
+        (global.set $code (i32.const 0))
+        (if (call $byte) (then (return (i32.const 5))))
+        (local.set $i (i32.const 4))
+        (loop $first
+          (global.set $code (i32.or (i32.shl (global.get $code) (i32.const 8)) (call $byte)))
+          (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+          (br_if $first (local.get $i)))
+        (if (global.get $short) (then (return (i32.const 4))))
+        (if (i32.eq (global.get $code) (i32.const -1)) (then (return (i32.const 5))))
+        (global.set $started (i32.const 1))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (global.get $pos) (global.get $limit)))
+        (if (i32.and (i32.eqz (local.get $final))
+              (i32.lt_u (i32.sub (global.get $end) (global.get $at)) (i32.const 64)))
+          (then (return (i32.const 0))))
         (local.set $result (call $step))
         (br_if $done (local.get $result))
         (br $next)))
     (if (global.get $short) (then (return (i32.const 4))))
     (if (i32.eq (local.get $result) (i32.const 1))
-      (then (if (i32.ne (global.get $pos) (global.get $limit)) (then (return (i32.const 7))))
-            (return (i32.const 0))))
-    (local.get $result))
+      (then (if (i32.ne (global.get $pos) (global.get $limit)) (then (return (i32.const 7))))))
+    (if (i32.gt_u (local.get $result) (i32.const 1)) (then (return (local.get $result))))
+    (i32.const 1))
+
+  ;; How many bytes are unpacked so far.
+  (func (export "produced") (result i32)
+    (i32.sub (global.get $pos) (global.get $out)))
 )

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -41,10 +42,12 @@ const MIME = {
  * gets index.html; anything outside the base or not in `dir` gets a 404.
  * `headers` are added to every response (such as a Content-Security-Policy);
  * `pages` maps other paths to { body, type }, for host pages beside the app.
+ * With `gzip`, text and WASM go gzip-compressed to a browser that takes it, as
+ * static hosts send them.
  * Returns { origin, url, close, deploy }, where `url` is the full URL of the
  * base and `deploy(dir)` serves another build from then on.
  */
-export async function serveDist({ dir = DIST, base = '/', headers = {}, pages = {} } = {}) {
+export async function serveDist({ dir = DIST, base = '/', headers = {}, pages = {}, gzip = false } = {}) {
   if (!base.startsWith('/') || !base.endsWith('/')) {
     throw new Error(`base must start and end with "/": ${base}`);
   }
@@ -52,6 +55,7 @@ export async function serveDist({ dir = DIST, base = '/', headers = {}, pages = 
     throw new Error(`${dir}/index.html is missing: run \`make dist\` first`);
   });
   let root = resolve(dir);
+  const compressed = new Map();
 
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
@@ -75,11 +79,21 @@ export async function serveDist({ dir = DIST, base = '/', headers = {}, pages = 
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const type = MIME[extname(file)] ?? 'application/octet-stream';
+      const compress = gzip && /^(text|application\/(wasm|json|manifest)|image\/svg)/.test(type)
+        && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      if (compress) {
+        // Compressed once per content, as a host's cache would, not on every request.
+        const kept = compressed.get(file);
+        if (!kept || !kept.raw.equals(body)) compressed.set(file, { raw: body, gz: gzipSync(body, { level: 9 }) });
+        body = compressed.get(file).gz;
+      }
       res.writeHead(200, {
         ...headers,
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': type,
         'Cache-Control': 'no-store',
+        ...(compress ? { 'Content-Encoding': 'gzip' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

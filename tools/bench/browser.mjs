@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Search in the browser: how long a search build of folio takes to show results.
 //
-// Usage: node tools/bench/browser.mjs <dist> [--query Q] [--type TEXT] [--runs N] [--json]
+// Usage: node tools/bench/browser.mjs <dist> [--query Q] [--type TEXT] [--runs N]
+//                                          [--network slow|fast] [--json]
 //
 // Serves <dist> on 127.0.0.1 (an ephemeral port) and drives headless Chromium through
 // playwright-core. It measures:
@@ -13,6 +14,10 @@
 //       region it causes (the DOM updated, before paint).
 // Each is repeated N times (default 12) and reported as min / median / p95 / max in ms.
 // Times are taken inside the page with performance.now() and a MutationObserver.
+//
+// By default the files come straight from the local server. With --network, the server sends
+// them gzip-compressed, as static hosts do, and Chromium holds the connection to a profile
+// (NETWORKS): what a reader far from the host waits for, the download included.
 
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -25,19 +30,30 @@ const REGION = '[role="region"][aria-label="Search results"]';
 // A result list with at least one result, or the region's count line (for a query with none).
 const LISTED = `${REGION} [role="listbox"] a, ${REGION} [role="status"]`;
 
+// A slow mobile connection (the throughput of Lighthouse's mobile profile, 150 ms latency), and
+// a fast home connection. Throughputs in bytes per second, latency in ms.
+const NETWORKS = {
+  slow: { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 },
+  fast: { latency: 20, downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 },
+};
+
 function parseArgs(argv) {
-  const opts = { dist: null, query: 'PTCL', type: 'trade union', runs: 12, json: false };
+  const opts = { dist: null, query: 'PTCL', type: 'trade union', runs: 12, json: false, network: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--query') opts.query = argv[++i];
     else if (a === '--type') opts.type = argv[++i];
     else if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a === '--json') opts.json = true;
+    else if (a === '--network') opts.network = argv[++i];
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else opts.dist = a;
   }
   if (!opts.dist) throw new Error('usage: browser.mjs <dist> [--query Q] [--type TEXT] [--runs N] [--json]');
   if (!(opts.runs >= 1)) throw new Error('--runs needs a positive number');
+  if (opts.network !== null && !NETWORKS[opts.network]) {
+    throw new Error(`--network takes ${Object.keys(NETWORKS).join(' or ')}`);
+  }
   return opts;
 }
 
@@ -59,10 +75,15 @@ const PAGE_PROBE = `(() => {
 })();`;
 
 /** (a) One cold load of `#/search?q=query` in a fresh context. */
-async function firstResults(browser, origin, query) {
+async function firstResults(browser, origin, query, network) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
+    if (network) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORKS[network] });
+    }
     await page.addInitScript(PAGE_PROBE);
     await page.goto(`${origin}/#/search?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench && window.__bench.results !== null, null, {
@@ -162,14 +183,14 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   // Figures taken on a busy machine are not comparable; the load says how busy it was.
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
-  const server = await serveDist({ dir: path.resolve(opts.dist) });
+  const server = await serveDist({ dir: path.resolve(opts.dist), gzip: opts.network !== null });
   const { origin } = server;
   const browser = await launchBrowser();
   try {
     const loads = [];
     // One untimed load first, so that the figures are not those of a cold disk.
-    await firstResults(browser, origin, opts.query);
-    for (let i = 0; i < opts.runs; i++) loads.push(await firstResults(browser, origin, opts.query));
+    await firstResults(browser, origin, opts.query, opts.network);
+    for (let i = 0; i < opts.runs; i++) loads.push(await firstResults(browser, origin, opts.query, opts.network));
     const keys = await typing(browser, origin, opts.type, opts.runs);
 
     const report = {
@@ -177,6 +198,7 @@ async function main() {
       query: opts.query,
       typed: opts.type,
       runs: opts.runs,
+      network: opts.network ?? 'local',
       load_average: load,
       wasm_bytes: loads[0]?.wasmBytes ?? null,
       first_results: {
@@ -199,7 +221,7 @@ async function main() {
     } else {
       const row = (name, s) =>
         `${name.padEnd(34)} ${String(s.n).padStart(4)} ${fmt(s.min).padStart(9)} ${fmt(s.median).padStart(9)} ${fmt(s.p95).padStart(9)} ${fmt(s.max).padStart(9)}`;
-      console.log(`browser bench ${opts.dist}: first results for “${opts.query}”, typing “${opts.type}”`);
+      console.log(`browser bench ${opts.dist}: first results for “${opts.query}”, typing “${opts.type}”, network ${report.network}`);
       console.log(`load average at start: ${load}`);
       console.log(`${'ms from navigation start'.padEnd(34)} ${'n'.padStart(4)} ${'min'.padStart(9)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}`);
       console.log(row('  HTML loaded', report.first_results.html));
