@@ -421,6 +421,23 @@ impl SearchIndex {
         index
     }
 
+    /// An index of what a blob stores: the dictionary's FST, the records, the word lists and
+    /// the offsets (see the fields). What it rebuilds comes when first needed.
+    pub(crate) fn stored(
+        terms: Vec<u8>,
+        records: Vec<(u32, u32)>,
+        words: Vec<u8>,
+        offsets: Vec<Vec<u8>>,
+    ) -> SearchIndex {
+        SearchIndex {
+            terms,
+            records,
+            words,
+            offsets,
+            ..SearchIndex::default()
+        }
+    }
+
     /// The postings, rebuilt from the word lists the first time they are asked for, or why
     /// they cannot be.
     pub(crate) fn inverted(&self) -> Result<&Inverted, &str> {

@@ -2,9 +2,12 @@
 //!
 //! One module writes and reads it. A blob is the magic bytes `FOLIO`, one format-version byte,
 //! then the [`Bundle`] encoded with postcard. A reader refuses a blob of another version instead
-//! of misreading it.
+//! of misreading it. The writer serialises through serde; the reader ([`read`]) is written by
+//! hand for the same encoding, so that the app carries no generic deserialiser.
 
 use serde::{Deserialize, Serialize};
+
+mod read;
 
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
@@ -64,8 +67,7 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle> {
             "blob format version {version}, this build reads version {VERSION}"
         )));
     }
-    let (bundle, rest) = postcard::take_from_bytes::<Bundle>(&bytes[header..])
-        .map_err(|e| Error::Format(e.to_string()))?;
+    let (bundle, rest) = read::bundle(&bytes[header..])?;
     if !rest.is_empty() {
         return Err(Error::Format(format!(
             "{} unexpected bytes after the bundle",
