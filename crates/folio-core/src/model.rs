@@ -159,6 +159,15 @@ pub enum AlertKind {
 }
 
 impl AlertKind {
+    /// Every kind, in order.
+    pub const ALL: [AlertKind; 5] = [
+        AlertKind::Note,
+        AlertKind::Tip,
+        AlertKind::Important,
+        AlertKind::Warning,
+        AlertKind::Caution,
+    ];
+
     /// The kind's name in lower case, as the page's markup carries it.
     pub fn name(self) -> &'static str {
         match self {

@@ -78,13 +78,6 @@ fn every_variant() -> Bundle {
             span("", Style::default(), Some("")),
         ],
     };
-    let kinds = [
-        AlertKind::Note,
-        AlertKind::Tip,
-        AlertKind::Important,
-        AlertKind::Warning,
-        AlertKind::Caution,
-    ];
     let mut blocks = vec![
         Block::Paragraph(text.clone()),
         Block::List(List {
@@ -122,7 +115,7 @@ fn every_variant() -> Bundle {
             rows: vec![vec![text.clone(), Text::default()], vec![]],
         }),
     ];
-    blocks.extend(kinds.iter().map(|&kind| {
+    blocks.extend(AlertKind::ALL.iter().map(|&kind| {
         Block::Alert(Alert {
             kind,
             blocks: vec![Block::Paragraph(text.clone())],
@@ -171,16 +164,10 @@ fn every_variant() -> Bundle {
             document("html", SourceFormat::Html, Metadata::default()),
         ],
     };
-    let groups = [
-        Group::People,
-        Group::Organisations,
-        Group::Places,
-        Group::Themes,
-        Group::Categories,
-        Group::Tags,
-        Group::Custom("Ships".into()),
-        Group::Other,
-    ];
+    let groups: Vec<Group> = Group::KNOWN
+        .into_iter()
+        .chain([Group::Custom("Ships".into())])
+        .collect();
     let sources = [Source::Curated, Source::Metadata, Source::Discovered];
     let topics = groups
         .iter()

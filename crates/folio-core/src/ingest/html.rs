@@ -1387,14 +1387,7 @@ fn call_out(tag: &StartTag) -> Option<AlertKind> {
             .find_map(|prefix| class.strip_prefix(prefix))
             .unwrap_or(class);
         // GitHub's classes name the five kinds themselves (its `caution` is a caution).
-        let kinds = [
-            AlertKind::Note,
-            AlertKind::Tip,
-            AlertKind::Important,
-            AlertKind::Warning,
-            AlertKind::Caution,
-        ];
-        kinds
+        AlertKind::ALL
             .into_iter()
             .find(|k| name.eq_ignore_ascii_case(k.name()))
             .or_else(|| kind_named(name))

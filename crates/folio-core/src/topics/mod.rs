@@ -51,24 +51,26 @@ impl Group {
         }
     }
 
+    /// Every group but the custom ones.
+    pub const KNOWN: [Group; 7] = [
+        Group::People,
+        Group::Organisations,
+        Group::Places,
+        Group::Themes,
+        Group::Categories,
+        Group::Tags,
+        Group::Other,
+    ];
+
     /// The group a curated topic names, matched without regard to case.
     pub fn from_label(label: &str) -> Group {
-        let known = [
-            Group::People,
-            Group::Organisations,
-            Group::Places,
-            Group::Themes,
-            Group::Categories,
-            Group::Tags,
-            Group::Other,
-        ];
         let wanted = label.trim().to_lowercase();
         let wanted = if wanted == "organizations" {
             "organisations".to_string()
         } else {
             wanted
         };
-        known
+        Group::KNOWN
             .into_iter()
             .find(|g| g.label().to_lowercase() == wanted)
             .unwrap_or_else(|| Group::Custom(label.trim().to_string()))
