@@ -82,7 +82,7 @@ dist-lite: fetch ## Build the release without search into target/dist-lite/ and 
 # the code, styles, assets, build tools or this recipe change.
 NEXT_DIR := target/e2e/dist-next
 NEXT_DATA := target/e2e/data-next
-NEXT_INPUTS := Makefile $(shell find src crates/*/src crates/*/Cargo.toml styles assets build.rs index.html Trunk.toml Cargo.toml Cargo.lock tools/seal_dist.py tools/wasm_names.py package-lock.json tests/e2e/web-page.html tests/e2e/diagram.svg -type f 2>/dev/null)
+NEXT_INPUTS := Makefile $(shell find src crates/*/src crates/*/Cargo.toml styles assets build.rs index.html Trunk.toml Cargo.toml Cargo.lock tools/seal_dist.py tools/wasm_names.py tools/pack.py package-lock.json tests/e2e/web-page.html tests/e2e/diagram.svg -type f 2>/dev/null)
 
 dist-next: $(NEXT_DIR)/sw.js ## Build the second deploy the update tests switch to.
 
