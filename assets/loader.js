@@ -6,9 +6,9 @@
 const tag = document.querySelector('script[data-folio-glue]');
 const url = (name) => new URL(tag.dataset[name], document.baseURI).href;
 // The WASM compiles while the bindings load. A release build's WASM is packed (a `.lzma`
-// file, see unpack.js) and is unpacked first. Where a plain one cannot compile as it arrives
-// (a server that does not send it as application/wasm), the bindings fetch it again and take
-// the slower way.
+// file), and unpack.js unpacks and compiles it as it arrives. Where a plain one cannot compile
+// as it arrives (a server that does not send it as application/wasm), the bindings fetch it
+// again and take the slower way.
 const wasm = /\.lzma$/.test(tag.dataset.folioWasm)
   ? Promise.all([fetch(url('folioWasm')), import('./unpack.js')]).then(([response, { compile }]) => compile(response))
   : WebAssembly.compileStreaming

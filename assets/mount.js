@@ -13,7 +13,7 @@ let ready;
 
 function start() {
   if (!ready) {
-    // The WASM compiles while the bindings load; a packed one is unpacked first (see loader.js).
+    // The WASM compiles while the bindings load; a packed one as it is unpacked (see loader.js).
     const wasm = /\.lzma$/.test(WASM)
       ? Promise.all([fetch(here(WASM)), import('./unpack.js')]).then(([response, { compile }]) => compile(response))
       : WebAssembly.compileStreaming
