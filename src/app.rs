@@ -20,9 +20,7 @@ pub fn App(props: &AppProps) -> Html {
     let loaded = use_memo((), |_| corpus::load());
     match &*loaded {
         Ok(loaded) => html! {
-            <ContextProvider<Host> context={props.host.clone()}>
-                <Explorer loaded={loaded.clone()} />
-            </ContextProvider<Host>>
+            <Explorer loaded={loaded.clone()} host={props.host.clone()} />
         },
         Err(message) => html! {
             <main id="content" class="load-error">

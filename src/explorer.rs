@@ -33,13 +33,16 @@ use crate::{dom, search, topics};
 #[derive(Properties, PartialEq)]
 pub struct ExplorerProps {
     pub loaded: Loaded,
+    /// Where the app runs (see [`crate::embed`]).
+    #[prop_or_default]
+    pub host: Host,
 }
 
 /// The reading interface over a decoded corpus, with search.
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
     let corpus = &props.loaded.corpus;
-    let host = use_context::<Host>().unwrap_or_default();
+    let host = props.host.clone();
     let state = use_reducer({
         let host = host.clone();
         move || {
@@ -90,11 +93,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let show_text = *text_ready || !listing;
 
     let dispatch = state.dispatcher();
-    use_hash_route({
+    use_hash_route(host.clone(), {
         let dispatch = dispatch.clone();
         Callback::from(move |route| dispatch.dispatch(Action::Navigate(route)))
     });
-    use_theme(state.theme, state.theme_chosen, {
+    use_theme(host.owns_page(), state.theme, state.theme_chosen, {
         let dispatch = dispatch.clone();
         Callback::from(move |theme| dispatch.dispatch(Action::SystemTheme(theme)))
     });
@@ -110,7 +113,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             block,
         })
     });
-    use_scroll_to_place(state.visits, place.doc, target, quiet_until.clone());
+    use_scroll_to_place(
+        state.visits,
+        place.doc,
+        target,
+        quiet_until.clone(),
+        host.clone(),
+    );
 
     use_scroll_spy(
         AttrValue::from(doc.id.clone()),
@@ -136,6 +145,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 dispatch.dispatch(Action::Read(section));
             })
         },
+        host.clone(),
     );
 
     let page_title = if listing {

@@ -16,8 +16,7 @@ use crate::route::Route;
 /// that are not routes (plain in-page anchors) are ignored. One address change fires both
 /// events, so an event for the hash just handled (within 100 ms) is dropped.
 #[hook]
-pub fn use_hash_route(on_route: Callback<Route>) {
-    let host = use_context::<Host>().unwrap_or_default();
+pub fn use_hash_route(host: Host, on_route: Callback<Route>) {
     let latest = use_mut_ref(|| on_route.clone());
     *latest.borrow_mut() = on_route;
     use_effect_with((), move |_| {

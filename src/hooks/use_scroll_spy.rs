@@ -40,8 +40,8 @@ pub fn use_scroll_spy(
     current: Option<String>,
     quiet_until: Rc<RefCell<f64>>,
     on_read: Callback<String>,
+    host: Host,
 ) {
-    let host = use_context::<Host>().unwrap_or_default();
     let latest = use_mut_ref(|| (current.clone(), on_read.clone()));
     *latest.borrow_mut() = (current, on_read);
     use_effect_with(doc, move |_| {

@@ -33,8 +33,8 @@ pub fn use_scroll_to_place(
     doc: usize,
     target: Option<Target>,
     quiet_until: Rc<RefCell<f64>>,
+    host: Host,
 ) {
-    let host = use_context::<Host>().unwrap_or_default();
     // Only a navigation scrolls: a target that changes without one (a search cleared in place)
     // leaves the reader where they are.
     use_effect_with((visits, doc), move |(visits, _)| {

@@ -5,15 +5,13 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::dom;
-use crate::embed::Host;
 use crate::state::Theme;
 
 /// Applies `theme` to the page and, when the reader `chosen` it, remembers it. Calls
 /// `on_system` when the system switches between light and dark. A guest on a host page
 /// leaves the page's `<html>` and the stored choice alone: its root carries the theme.
 #[hook]
-pub fn use_theme(theme: Theme, chosen: bool, on_system: Callback<Theme>) {
-    let owns_page = use_context::<Host>().is_none_or(|host| host.owns_page());
+pub fn use_theme(owns_page: bool, theme: Theme, chosen: bool, on_system: Callback<Theme>) {
     use_effect_with((theme, chosen), move |&(theme, chosen)| {
         if !owns_page {
             return;
