@@ -9,7 +9,7 @@ use crate::components::article::Article;
 use crate::components::class_list;
 use crate::components::copy_link;
 use crate::components::results::{result_href, result_id, Results};
-use crate::components::search_box::{SearchBox, FIELD_ID};
+use crate::components::search_box::{search_box, SearchBox, FIELD_ID};
 use crate::components::toc::Toc;
 use crate::components::topbar::{topbar, Topbar};
 use crate::corpus::Loaded;
@@ -366,13 +366,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 on_toggle_theme: toggle_theme,
                 search: html! {
                     if search::ENABLED {
-                        <SearchBox
-                            value={AttrValue::from(state.query.clone())}
-                            expanded={listing}
-                            active={active_id}
-                            {on_input}
-                            {on_keydown}
-                        />
+                        { search_box(SearchBox {
+                            value: AttrValue::from(state.query.clone()),
+                            expanded: listing,
+                            active: active_id,
+                            on_input,
+                            on_keydown,
+                        }) }
                     }
                 },
             }) }

@@ -10,14 +10,13 @@ pub const FIELD_ID: &str = "search";
 /// The id of the list of results the field controls.
 pub const LIST_ID: &str = "search-results";
 
-#[derive(Properties, PartialEq)]
-pub struct SearchBoxProps {
+/// What the search box shows and whom it tells.
+pub struct SearchBox {
     /// The text in the field.
     pub value: AttrValue,
     /// Whether the list of results is shown.
     pub expanded: bool,
     /// The element id of the result the keyboard is on.
-    #[prop_or_default]
     pub active: Option<AttrValue>,
     pub on_input: Callback<String>,
     /// Key presses in the field (arrows and Enter move through and open the results).
@@ -25,9 +24,10 @@ pub struct SearchBoxProps {
 }
 
 /// A `search` landmark holding the field (a combobox over the list of results) and the syntax
-/// help. On narrow screens the field folds to an icon until it is focused or holds a query.
-#[component]
-pub fn SearchBox(props: &SearchBoxProps) -> Html {
+/// help. On narrow screens the field folds to an icon until it is focused or holds a query. A
+/// function rather than a component: it has no state, and a component costs the WASM Yew's
+/// machinery for it.
+pub fn search_box(props: SearchBox) -> Html {
     let oninput = props.on_input.reform(|event: InputEvent| {
         event
             .target()
@@ -36,23 +36,24 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             .unwrap_or_default()
     });
     let onkeydown = props.on_keydown.clone();
-    let help = use_node_ref();
-    // The help closes when focus leaves it, so it never hides the results for long.
-    let onfocusout = {
-        let help = help.clone();
-        Callback::from(move |event: FocusEvent| {
-            let Some(details) = help.cast::<web_sys::Element>() else {
-                return;
-            };
-            let inside = event
-                .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .is_some_and(|node| details.contains(Some(&node)));
-            if !inside {
-                let _ = details.remove_attribute("open");
-            }
-        })
-    };
+    // The help closes when focus leaves it, so it never hides the results for long. (Yew
+    // delegates events, so the help is found from the element that lost focus.)
+    let onfocusout = Callback::from(move |event: FocusEvent| {
+        let Some(details) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|from| from.closest("details").ok().flatten())
+        else {
+            return;
+        };
+        let inside = event
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|node| details.contains(Some(&node)));
+        if !inside {
+            let _ = details.remove_attribute("open");
+        }
+    });
     let filled = !props.value.is_empty();
     html! {
         <div class={class_list("search", &[filled.then_some("filled")])} role="search">
@@ -73,7 +74,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 {oninput}
                 {onkeydown}
             />
-            <details class="search-help" ref={help} {onfocusout}>
+            <details class="search-help" {onfocusout}>
                 <summary aria-label="How to search" title="How to search">
                     <span aria-hidden="true">{ "?" }</span>
                 </summary>

@@ -252,6 +252,31 @@ test('each keystroke searches and renders within a frame', (t) =>
     // The figures are reported, not asserted: speed is the benchmarks' business (BENCHMARKS.md).
   }));
 
+test('the help explains the syntax and closes when focus leaves it', (t) =>
+  withSearch(t, '', {}, async ({ page }) => {
+    const help = page.locator('details.search-help');
+    const open = () => help.evaluate((d) => d.open);
+    assert.equal(await open(), false, 'the help starts closed');
+    await help.locator('summary[aria-label="How to search"]').click();
+    assert.equal(await open(), true, 'a click opens the help');
+    const text = await help.locator('.search-help-body').innerText();
+    for (const syntax of ['"exact phrase"', '-word', 'Esc']) {
+      assert.ok(text.includes(syntax), `the help explains ${syntax}`);
+    }
+    // Focus moves from the help's summary to the field: the help closes.
+    await page.focus(FIELD);
+    await until(page, 'the help closes', () => !document.querySelector('details.search-help').open);
+    // Focus moving within the help keeps it open.
+    await help.locator('summary').click();
+    assert.equal(await open(), true);
+    await help.evaluate((d) => {
+      const inner = d.querySelector('.search-help-body');
+      inner.tabIndex = -1;
+      inner.focus();
+    });
+    assert.equal(await open(), true, 'focus within the help keeps it open');
+  }));
+
 test('marks are readable in the light and the dark theme', (t) =>
   withSearch(t, '', {}, async ({ page }) => {
     await page.keyboard.press('/');
