@@ -10,7 +10,7 @@ use crate::components::class_list;
 use crate::components::copy_link;
 use crate::components::results::{result_href, result_id, Results};
 use crate::components::search_box::{search_box, SearchBox, FIELD_ID};
-use crate::components::toc::Toc;
+use crate::components::toc::{toc, Toc};
 use crate::components::topbar::{topbar, Topbar};
 use crate::corpus::Loaded;
 use crate::embed::{Host, Mode};
@@ -377,16 +377,16 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 },
             }) }
             <div class="layout">
-                <Toc
-                    corpus={corpus.clone()}
-                    doc={place.doc}
-                    {current}
-                    on_click={on_link.clone()}
-                    filter={filter.clone()}
-                    counts={counts.clone()}
-                    on_topic={on_topic.clone()}
-                    {on_clear_topics}
-                />
+                { toc(Toc {
+                    corpus: corpus.clone(),
+                    doc: place.doc,
+                    current,
+                    on_click: on_link.clone(),
+                    filter: Some(filter.clone()),
+                    counts: counts.clone(),
+                    on_topic: on_topic.clone(),
+                    on_clear_topics,
+                }) }
                 if state.toc_open {
                     <div class="backdrop" aria-hidden="true" onclick={close_toc}></div>
                 }

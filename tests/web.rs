@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use folio_app::components::article::{Article, ArticleProps};
 use folio_app::components::results::{Results, ResultsProps};
-use folio_app::components::toc::{Toc, TocProps};
+use folio_app::components::toc::{toc, Toc};
 use folio_core::search::snippet::Snippet;
 use folio_core::search::{Hit, SearchResults};
 use folio_core::{
@@ -163,20 +163,25 @@ async fn render_article_of(
     tick().await;
 }
 
-#[wasm_bindgen_test]
-async fn toc_has_one_link_per_section() {
-    let div = root();
-    let props = TocProps {
+/// The contents of the sample corpus, at its section "links".
+#[component]
+fn TocHost() -> Html {
+    toc(Toc {
         corpus: corpus(),
         doc: 0,
         current: Some("links".into()),
-        on_click: Default::default(),
+        on_click: Callback::default(),
         filter: None,
-        counts: Default::default(),
-        on_topic: Default::default(),
-        on_clear_topics: Default::default(),
-    };
-    yew::Renderer::<Toc>::with_root_and_props(div.clone(), props).render();
+        counts: Rc::default(),
+        on_topic: Callback::default(),
+        on_clear_topics: Callback::default(),
+    })
+}
+
+#[wasm_bindgen_test]
+async fn toc_has_one_link_per_section() {
+    let div = root();
+    yew::Renderer::<TocHost>::with_root(div.clone()).render();
     tick().await;
 
     let links = all(&div, "nav#toc[aria-label='Contents'] a[data-section]");

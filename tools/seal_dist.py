@@ -193,7 +193,8 @@ def main() -> int:
     for old, data, suffix in ((glue, code, ".js"), (wasm, binary, wasm_suffix)):
         new = old
         if release:
-            stem = re.sub(r"(-[0-9a-f]{16})?(_bg)?\.(js|wasm)$", "", old)
+            # Trunk's hash is a 64-bit number in hexadecimal, without leading zeros.
+            stem = re.sub(r"(-[0-9a-f]{1,16})?(_bg)?\.(js|wasm)$", "", old)
             new = f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
         (folder / old).unlink()
         (folder / new).write_bytes(data)

@@ -11,40 +11,29 @@ use crate::components::topic_panel::TopicPanel;
 use crate::outline::{hash_of, nest, TocNode};
 use crate::topics::Filter;
 
-#[derive(Properties, PartialEq)]
-pub struct TocProps {
+/// What the contents show, and what their clicks do.
+pub struct Toc {
     pub corpus: Rc<Corpus>,
     /// Index of the document being read.
     pub doc: usize,
     /// Id of the section being read.
-    #[prop_or_default]
     pub current: Option<AttrValue>,
     /// Clicks anywhere in the contents (links are recognised by the handler).
-    #[prop_or_default]
     pub on_click: Callback<MouseEvent>,
     /// The topic filter; without it there is no topic panel.
-    #[prop_or_default]
     pub filter: Option<Rc<Filter>>,
     /// The count beside each topic in the panel, by topic index.
-    #[prop_or_default]
     pub counts: Rc<Vec<u32>>,
     /// Turns a topic (by id) on or off.
-    #[prop_or_default]
     pub on_topic: Callback<String>,
     /// Turns every topic off.
-    #[prop_or_default]
     pub on_clear_topics: Callback<()>,
 }
 
 /// The sidebar. With one document it lists that document's sections; with several, each
-/// document is a group under its title and the current one shows its sections.
-#[component]
-pub fn Toc(props: &TocProps) -> Html {
-    let entries = use_node_ref();
-    {
-        let entries = entries.clone();
-        use_effect_with(props.current.clone(), move |_| reveal_current(&entries));
-    }
+/// document is a group under its title and the current one shows its sections. A function
+/// rather than a component: the panel and the entries are components that skip re-rendering.
+pub fn toc(props: Toc) -> Html {
     let panel = props.filter.as_ref().map(|f| {
         html! {
             <TopicPanel
@@ -57,18 +46,14 @@ pub fn Toc(props: &TocProps) -> Html {
         }
     });
     html! {
-        <nav id="toc" aria-label="Contents" onclick={props.on_click.clone()}>
+        <nav id="toc" aria-label="Contents" onclick={props.on_click}>
             { panel }
-            // The entries scroll on their own, below the panel, so that following the reader
-            // never hides the panel.
-            <div class="toc-entries" ref={entries}>
-                <TocBody
-                    corpus={props.corpus.clone()}
-                    doc={props.doc}
-                    current={props.current.clone()}
-                    filter={props.filter.clone()}
-                />
-            </div>
+            <TocBody
+                corpus={props.corpus}
+                doc={props.doc}
+                current={props.current}
+                filter={props.filter}
+            />
         </nav>
     }
 }
@@ -82,9 +67,15 @@ struct TocBodyProps {
 }
 
 /// The entries, apart from the panel so that new topic counts (each keystroke of a search)
-/// leave them as they are.
+/// leave them as they are. They scroll on their own, below the panel, so that following the
+/// reader never hides the panel; the current entry is kept in view.
 #[component]
 fn TocBody(props: &TocBodyProps) -> Html {
+    let entries = use_node_ref();
+    {
+        let entries = entries.clone();
+        use_effect_with(props.current.clone(), move |_| reveal_current(&entries));
+    }
     let current = props.current.as_deref();
     let docs = &props.corpus.documents;
     let filter = props.filter.as_deref();
@@ -119,7 +110,7 @@ fn TocBody(props: &TocBodyProps) -> Html {
         });
         html! { <ul class="toc-docs">{ for groups }</ul> }
     };
-    body
+    html! { <div class="toc-entries" ref={entries}>{ body }</div> }
 }
 
 fn sections(doc: &Document, d: usize, current: Option<&str>, filter: Option<&Filter>) -> Html {
