@@ -16,5 +16,4 @@ pub mod search;
 pub mod state;
 pub mod topics;
 
-pub use app::App;
 pub use route::Route;

@@ -914,3 +914,27 @@ fn image(alt: &str, src: &str) -> Span {
         link: Some(src.into()),
     }
 }
+
+#[wasm_bindgen_test]
+fn a_corpus_that_cannot_be_read_is_said_so_as_text() {
+    let div = root();
+    folio_app::app::show_error(Some(div.clone()), "bad <b>bytes</b>");
+    let main = div
+        .query_selector("main#content.load-error")
+        .unwrap()
+        .unwrap();
+    let title = main.query_selector("h1").unwrap().unwrap();
+    assert_eq!(
+        title.text_content().as_deref(),
+        Some("This corpus cannot be shown")
+    );
+    let alert = main.query_selector("p[role='alert']").unwrap().unwrap();
+    assert_eq!(
+        alert.text_content().as_deref(),
+        Some("The embedded corpus could not be read: bad <b>bytes</b>.")
+    );
+    assert!(
+        main.query_selector("b").unwrap().is_none(),
+        "the message is text"
+    );
+}

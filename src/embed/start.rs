@@ -8,8 +8,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::{Command, Host, HostData, Mode};
-use crate::app::{App, AppProps};
+use crate::app;
 use crate::dom;
+use crate::explorer::Explorer;
 use crate::route::Route;
 use crate::state::Theme;
 
@@ -41,7 +42,7 @@ pub fn start_page() {
     } else {
         Host::default()
     };
-    yew::Renderer::<App>::with_props(AppProps { host }).render();
+    app::render(None, host);
 }
 
 /// The options of `mount`, read from a plain object.
@@ -84,9 +85,11 @@ impl MountOptions {
     }
 }
 
-/// An explorer rendered into a host's element.
+/// An explorer rendered into a host's element (or the message that the corpus cannot be
+/// shown).
 pub struct Mounted {
-    handle: Option<yew::AppHandle<App>>,
+    handle: Option<yew::AppHandle<Explorer>>,
+    root: Option<Element>,
     host: Host,
 }
 
@@ -95,10 +98,13 @@ impl Mounted {
         self.host.send(command);
     }
 
-    /// Removes the explorer from the page.
+    /// Removes the explorer (or the message) from the page.
     pub fn destroy(&mut self) {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
+        }
+        if let Some(root) = self.root.take() {
+            root.set_text_content(None);
         }
     }
 }
@@ -122,10 +128,9 @@ pub fn mount(root: Element, options: &JsValue) -> Mounted {
         on_location: options.on_location,
         ..HostData::default()
     });
-    let handle =
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { host: host.clone() }).render();
     Mounted {
-        handle: Some(handle),
+        handle: app::render(Some(root.clone()), host.clone()),
+        root: Some(root),
         host,
     }
 }
