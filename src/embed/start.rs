@@ -89,7 +89,7 @@ impl MountOptions {
 /// shown).
 pub struct Mounted {
     handle: Option<yew::AppHandle<Explorer>>,
-    root: Option<Element>,
+    root: Element,
     host: Host,
 }
 
@@ -103,9 +103,7 @@ impl Mounted {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
         }
-        if let Some(root) = self.root.take() {
-            root.set_text_content(None);
-        }
+        self.root.set_text_content(None);
     }
 }
 
@@ -130,7 +128,7 @@ pub fn mount(root: Element, options: &JsValue) -> Mounted {
     });
     Mounted {
         handle: app::render(Some(root.clone()), host.clone()),
-        root: Some(root),
+        root,
         host,
     }
 }
