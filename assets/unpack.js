@@ -1,9 +1,10 @@
 // Unpacks the WASM of a release build, which tools/pack.py packs with LZMA: it travels about a
-// sixth lighter than gzip makes it. The packed file is the LZMA properties byte, the unpacked
-// size (4 bytes, little-endian), then the LZMA stream. The decoder is assets/unpack.wat, which
+// sixth lighter than gzip makes it. The packed file is the LZMA properties byte, a layout byte
+// (1 when the module was split into streams of like things before packing), the unpacked size
+// (4 bytes, little-endian), then the LZMA stream. The decoder is assets/unpack.wat, which
 // tools/seal_dist.py assembles and writes in below as base64. It unpacks each piece of the file
-// as it arrives, and the browser compiles the WASM as it is unpacked, so both mostly happen
-// during the download.
+// as it arrives; a module packed as it is is compiled by the browser as it is unpacked, a split
+// one once its streams are joined, so most of the work happens during the download.
 
 const DECODER = '__FOLIO_UNPACK__';
 // The decoder's memory: its probabilities, then the output, then the packed stream.
@@ -18,6 +19,8 @@ const DAMAGE = [
   'it is not an LZMA stream',
   'its LZMA settings are not supported',
   'it ends before its stated size',
+  'its streams do not make a module',
+  'there is no memory to unpack it',
 ];
 const damaged = (why) => new Error(`the packed WASM is damaged: ${why}`);
 
@@ -29,11 +32,13 @@ const damaged = (why) => new Error(`the packed WASM is damaged: ${why}`);
 export async function unpackStream(body, emit) {
   const code = Uint8Array.from(atob(DECODER), (c) => c.charCodeAt(0));
   const { instance } = await WebAssembly.instantiate(code);
-  const { memory, begin, run, produced } = instance.exports;
+  const { memory, begin, run, produced, join } = instance.exports;
   const reader = body.getReader();
   let header = new Uint8Array(0);
   let end = -1;
   let sent = 0;
+  let split = false;
+  let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     let piece = value ?? new Uint8Array(0);
@@ -43,15 +48,17 @@ export async function unpackStream(body, emit) {
       joined.set(header);
       joined.set(piece, header.length);
       header = joined;
-      if (header.length < 5) {
+      if (header.length < 6) {
         if (done) throw damaged('it is too short');
         continue;
       }
-      const size = (header[1] | (header[2] << 8) | (header[3] << 16) | (header[4] << 24)) >>> 0;
+      if (header[1] > 1) throw damaged('its layout is unknown');
+      split = header[1] === 1;
+      size = (header[2] | (header[3] << 8) | (header[4] << 16) | (header[5] << 24)) >>> 0;
       end = PROBABILITIES + size;
       const status = begin(PROBABILITIES, size, header[0], end);
       if (status) throw damaged(DAMAGE[status]);
-      piece = header.subarray(5);
+      piece = header.subarray(6);
     }
     const missing = end + piece.length - memory.buffer.byteLength;
     if (missing > 0) memory.grow(Math.ceil(missing / PAGE));
@@ -60,12 +67,19 @@ export async function unpackStream(body, emit) {
     const status = run(end, done ? 1 : 0);
     if (status > 1) throw damaged(DAMAGE[status] ?? `code ${status}`);
     const now = produced();
-    if (now > sent) {
+    if (now > sent && !split) {
       emit(new Uint8Array(memory.buffer, PROBABILITIES + sent, now - sent).slice());
       sent = now;
     }
     if (status === 1) {
       reader.cancel().catch(() => {});
+      if (split) {
+        // The joined module goes after the packed input, its size the split form's first word.
+        const joined = join(PROBABILITIES, size, end);
+        if (joined) throw damaged(DAMAGE[joined]);
+        const total = new DataView(memory.buffer).getUint32(PROBABILITIES, true);
+        emit(new Uint8Array(memory.buffer, end, total).slice());
+      }
       return;
     }
     if (done) throw damaged('it ends early');

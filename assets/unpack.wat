@@ -3,15 +3,19 @@
 ;; the browser compiles it at once to machine code, where the same decoder in JavaScript runs
 ;; several times slower until the engine has optimised it.
 ;;
-;; It unpacks as the packed file arrives: `begin`, then `run` with each piece of input.
+;; It unpacks as the packed file arrives: `begin`, then `run` with each piece of input. A module
+;; that tools/pack.py split into streams is then put back together by `join`.
 ;; Memory: the probabilities (16-bit, 32 kB) from address 0, then the output, then the packed
-;; input, growing as it arrives. What went wrong is returned as a number:
+;; input, growing as it arrives; `join` writes after the input. What went wrong is returned as
+;; a number:
 ;;   2 a distance reaching before the start of the output
 ;;   3 a match running past the end of the output
 ;;   4 the input ends early
 ;;   5 the stream does not start as an LZMA stream does
 ;;   6 properties this decoder does not take (lc + lp over 4)
 ;;   7 the end mark comes before the stated size
+;;   8 the streams of a split module do not make a module
+;;   9 no memory for the joined module
 (module
   (memory (export "memory") 1)
 
@@ -289,7 +293,7 @@
       (br_if $copy (local.get $len)))
     (i32.const 0))
 
-;; Starts unpacking `size` bytes to `output`, with the LZMA properties byte `props`, from a
+  ;; Starts unpacking `size` bytes to `output`, with the LZMA properties byte `props`, from a
   ;; stream that will arrive from `input` on: 0, or 6 for settings this decoder does not take.
   (func (export "begin")
     (param $output i32) (param $size i32) (param $props i32) (param $input i32) (result i32)
@@ -365,4 +369,210 @@
   ;; How many bytes are unpacked so far.
   (func (export "produced") (result i32)
     (i32.sub (global.get $pos) (global.get $out)))
+
+  ;; Joining a split module (see `split` in tools/pack.py). While it runs, the probabilities'
+  ;; place holds, for each stream, where its next byte is (at 8 × stream) and where it ends (at
+  ;; 8 × stream + 4). Streams: 0 opcodes, 1 locals named, 2 i32 constants, 3 memory offsets,
+  ;; 4 functions, 5 i64 constants, 6 branch labels, 7 block types, 8 locals declared,
+  ;; 9 globals, 10 other indexes and types, 11 call types, 12 floating-point constants.
+  (global $o (mut i32) (i32.const 0))
+  (global $oEnd (mut i32) (i32.const 0))
+  (global $bad (mut i32) (i32.const 0))
+
+  ;; The next byte of stream `s`, copied to the output; once anything is amiss, 0.
+  (func $get (param $s i32) (result i32)
+    (local $at i32) (local $b i32)
+    (local.set $s (i32.shl (local.get $s) (i32.const 3)))
+    (local.set $at (i32.load (local.get $s)))
+    (if (i32.or (i32.ge_u (local.get $at) (i32.load offset=4 (local.get $s)))
+          (i32.ge_u (global.get $o) (global.get $oEnd)))
+      (then (global.set $bad (i32.const 1)) (return (i32.const 0))))
+    (local.set $b (i32.load8_u (local.get $at)))
+    (i32.store (local.get $s) (i32.add (local.get $at) (i32.const 1)))
+    (i32.store8 (global.get $o) (local.get $b))
+    (global.set $o (i32.add (global.get $o) (i32.const 1)))
+    (local.get $b))
+
+  ;; A LEB128 number of stream `s`, copied; returns its value (of its first 32 bits).
+  (func $leb (param $s i32) (result i32)
+    (local $at i32) (local $end i32) (local $b i32) (local $shift i32) (local $value i32)
+    (local.set $s (i32.shl (local.get $s) (i32.const 3)))
+    (local.set $at (i32.load (local.get $s)))
+    (local.set $end (i32.load offset=4 (local.get $s)))
+    (loop $more
+      (if (i32.or (i32.ge_u (local.get $at) (local.get $end))
+            (i32.or (i32.ge_u (global.get $o) (global.get $oEnd))
+              (i32.gt_u (local.get $shift) (i32.const 63))))
+        (then (global.set $bad (i32.const 1)) (return (i32.const 0))))
+      (local.set $b (i32.load8_u (local.get $at)))
+      (local.set $at (i32.add (local.get $at) (i32.const 1)))
+      (i32.store8 (global.get $o) (local.get $b))
+      (global.set $o (i32.add (global.get $o) (i32.const 1)))
+      (local.set $value
+        (i32.or (local.get $value)
+          (i32.shl (i32.and (local.get $b) (i32.const 0x7f)) (local.get $shift))))
+      (local.set $shift (i32.add (local.get $shift) (i32.const 7)))
+      (br_if $more (i32.ge_u (local.get $b) (i32.const 0x80))))
+    (i32.store (local.get $s) (local.get $at))
+    (local.get $value))
+
+  ;; `n` numbers of stream `s`, copied.
+  (func $lebs (param $s i32) (param $n i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.or (i32.eqz (local.get $n)) (global.get $bad)))
+        (drop (call $leb (local.get $s)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next))))
+
+  ;; The immediates after opcode `op`, copied. Returns the change in block depth.
+  (func $operands (param $op i32) (result i32)
+    (local $sub i32)
+    (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x02)) (i32.const 2))
+      (then (drop (call $leb (i32.const 7))) (return (i32.const 1))))
+    (if (i32.eq (local.get $op) (i32.const 0x0b)) (then (return (i32.const -1))))
+    (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x0c)) (i32.const 1))
+      (then (call $lebs (i32.const 6) (i32.const 1)) (return (i32.const 0))))
+    (if (i32.eq (local.get $op) (i32.const 0x0e))
+      (then
+        (call $lebs (i32.const 6) (call $leb (i32.const 6)))
+        (call $lebs (i32.const 6) (i32.const 1))
+        (return (i32.const 0))))
+    (if (i32.or (i32.eq (local.get $op) (i32.const 0x10)) (i32.eq (local.get $op) (i32.const 0xd2)))
+      (then (call $lebs (i32.const 4) (i32.const 1)) (return (i32.const 0))))
+    (if (i32.eq (local.get $op) (i32.const 0x11))
+      (then (call $lebs (i32.const 11) (i32.const 2)) (return (i32.const 0))))
+    (if (i32.eq (local.get $op) (i32.const 0x1c))
+      (then (call $lebs (i32.const 10) (call $leb (i32.const 10))) (return (i32.const 0))))
+    (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x20)) (i32.const 2))
+      (then (call $lebs (i32.const 1) (i32.const 1)) (return (i32.const 0))))
+    (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x23)) (i32.const 1))
+      (then (call $lebs (i32.const 9) (i32.const 1)) (return (i32.const 0))))
+    (if (i32.or
+          (i32.or (i32.le_u (i32.sub (local.get $op) (i32.const 0x25)) (i32.const 1))
+            (i32.le_u (i32.sub (local.get $op) (i32.const 0x3f)) (i32.const 1)))
+          (i32.eq (local.get $op) (i32.const 0xd0)))
+      (then (call $lebs (i32.const 10) (i32.const 1)) (return (i32.const 0))))
+    (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x28)) (i32.const 0x16))
+      (then
+        (call $lebs (i32.const 0) (i32.const 1))
+        (call $lebs (i32.const 3) (i32.const 1))
+        (return (i32.const 0))))
+    (if (i32.eq (local.get $op) (i32.const 0x41))
+      (then (call $lebs (i32.const 2) (i32.const 1)) (return (i32.const 0))))
+    (if (i32.eq (local.get $op) (i32.const 0x42))
+      (then (call $lebs (i32.const 5) (i32.const 1)) (return (i32.const 0))))
+    (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x43)) (i32.const 1))
+      (then
+        ;; f32: 4 bytes, f64: 8.
+        (local.set $sub (i32.shl (i32.const 4) (i32.sub (local.get $op) (i32.const 0x43))))
+        (loop $byte
+          (drop (call $get (i32.const 12)))
+          (local.set $sub (i32.sub (local.get $sub) (i32.const 1)))
+          (br_if $byte (local.get $sub)))
+        (return (i32.const 0))))
+    (if (i32.eq (local.get $op) (i32.const 0xfc))
+      (then
+        ;; The second opcode; 8–14 take two indexes or one by turns, 15–17 one.
+        (local.set $sub (call $leb (i32.const 0)))
+        (if (i32.lt_u (i32.sub (local.get $sub) (i32.const 8)) (i32.const 7))
+          (then
+            (call $lebs (i32.const 10)
+              (i32.sub (i32.const 2) (i32.and (local.get $sub) (i32.const 1))))))
+        (if (i32.lt_u (i32.sub (local.get $sub) (i32.const 15)) (i32.const 3))
+          (then (call $lebs (i32.const 10) (i32.const 1))))))
+    (i32.const 0))
+
+  ;; Puts the split module of `size` bytes at `src` back together at `dst`, growing the memory
+  ;; as it needs: 0, 8 for streams that do not make a module, 9 when memory cannot grow.
+  (func (export "join") (param $src i32) (param $size i32) (param $dst i32) (result i32)
+    (local $total i32) (local $count i32) (local $at i32) (local $end i32) (local $i i32)
+    (local $n i32) (local $start i32) (local $depth i32) (local $len i32) (local $pages i32)
+    (if (i32.lt_u (local.get $size) (i32.const 64)) (then (return (i32.const 8))))
+    (local.set $end (i32.add (local.get $src) (local.get $size)))
+    (local.set $total (i32.load (local.get $src)))
+    (local.set $count (i32.load offset=4 (local.get $src)))
+    ;; Where each stream begins and ends; the first is after the part before the code.
+    (local.set $at (i32.add (local.get $src) (i32.const 64)))
+    (local.set $n (i32.load offset=8 (local.get $src)))
+    (local.set $start (local.get $at))
+    (loop $stream
+      (if (i32.gt_u (local.get $n) (i32.sub (local.get $end) (local.get $at)))
+        (then (return (i32.const 8))))
+      (local.set $at (i32.add (local.get $at) (local.get $n)))
+      (if (local.get $i)
+        (then
+          (i32.store (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 3))
+            (i32.sub (local.get $at) (local.get $n)))
+          (i32.store offset=4 (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 3))
+            (local.get $at))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (if (i32.lt_u (local.get $i) (i32.const 14))
+        (then
+          (local.set $n
+            (i32.load offset=8 (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 2)))))
+          (br $stream))))
+    ;; Room for the module, and 5 bytes for the size of a function's code ahead of it.
+    (if (i32.gt_u (local.get $total) (i32.sub (i32.const 0x7ffffff0) (local.get $dst)))
+      (then (return (i32.const 9))))
+    (global.set $oEnd (i32.add (i32.add (local.get $dst) (local.get $total)) (i32.const 5)))
+    (local.set $pages
+      (i32.sub
+        (i32.shr_u (i32.add (global.get $oEnd) (i32.const 0xffff)) (i32.const 16))
+        (memory.size)))
+    (if (i32.gt_s (local.get $pages) (i32.const 0))
+      (then
+        (if (i32.lt_s (memory.grow (local.get $pages)) (i32.const 0))
+          (then (return (i32.const 9))))))
+    (global.set $bad (i32.const 0))
+    ;; What comes before the code, within the room for the module.
+    (local.set $n (i32.load offset=8 (local.get $src)))
+    (if (i32.gt_u (local.get $n) (local.get $total)) (then (return (i32.const 8))))
+    (memory.copy (local.get $dst) (local.get $start) (local.get $n))
+    (global.set $o (i32.add (local.get $dst) (local.get $n)))
+    ;; Each function: its code after 5 bytes kept free, then its size written in front of it.
+    (block $functions
+      (loop $function
+        (br_if $functions (i32.eqz (local.get $count)))
+        (local.set $count (i32.sub (local.get $count) (i32.const 1)))
+        (local.set $start (global.get $o))
+        (global.set $o (i32.add (local.get $start) (i32.const 5)))
+        (if (i32.gt_u (global.get $o) (global.get $oEnd)) (then (return (i32.const 8))))
+        ;; The declarations of locals: their number, then a count and a type for each.
+        (call $lebs (i32.const 8) (i32.shl (call $leb (i32.const 8)) (i32.const 1)))
+        (local.set $depth (i32.const 0))
+        (block $body
+          (loop $op
+            (br_if $body (global.get $bad))
+            (local.set $depth
+              (i32.add (local.get $depth) (call $operands (call $get (i32.const 0)))))
+            (br_if $op (i32.ge_s (local.get $depth) (i32.const 0)))))
+        (if (global.get $bad) (then (return (i32.const 8))))
+        (local.set $len (i32.sub (global.get $o) (i32.add (local.get $start) (i32.const 5))))
+        (local.set $i (local.get $start))
+        (local.set $n (local.get $len))
+        (loop $size
+          (i32.store8 (local.get $i)
+            (i32.or (i32.and (local.get $n) (i32.const 0x7f))
+              (select (i32.const 0x80) (i32.const 0) (i32.gt_u (local.get $n) (i32.const 0x7f)))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (local.set $n (i32.shr_u (local.get $n) (i32.const 7)))
+          (br_if $size (local.get $n)))
+        (memory.copy (local.get $i) (i32.add (local.get $start) (i32.const 5)) (local.get $len))
+        (global.set $o (i32.add (local.get $i) (local.get $len)))
+        (br $function)))
+    ;; Every stream used up, then what comes after the code, to the stated size.
+    (local.set $i (i32.const 0))
+    (loop $check
+      (if (i32.ne (i32.load (local.get $i)) (i32.load offset=4 (local.get $i)))
+        (then (return (i32.const 8))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br_if $check (i32.lt_u (local.get $i) (i32.const 104))))
+    (local.set $at (i32.load offset=100 (i32.const 0)))
+    (local.set $n (i32.sub (local.get $end) (local.get $at)))
+    (if (i32.ne (local.get $n)
+          (i32.sub (i32.add (local.get $dst) (local.get $total)) (global.get $o)))
+      (then (return (i32.const 8))))
+    (memory.copy (global.get $o) (local.get $at) (local.get $n))
+    (i32.const 0))
 )

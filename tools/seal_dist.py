@@ -67,6 +67,10 @@ def minify(script: str, module: bool) -> str:
     return done.stdout
 
 
+# The decoder copies with `memory.copy`, as the app's own WASM does.
+FEATURES = "--enable-bulk-memory-opt"
+
+
 def decoder() -> bytes:
     """assets/unpack.wat assembled by wasm-as, then optimised for speed by wasm-opt: it runs
     before the page can show anything. (Inlining more made it larger and no faster on its first
@@ -77,8 +81,9 @@ def decoder() -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         built = Path(tmp) / "unpack.wasm"
         for command in (
-            [str(BIN / "wasm-as"), str(SOURCE / "assets" / "unpack.wat"), "-o", str(built)],
-            [str(BIN / "wasm-opt"), "-O3", str(built), "-o", str(built)],
+            [str(BIN / "wasm-as"), FEATURES, str(SOURCE / "assets" / "unpack.wat"), "-o",
+             str(built)],
+            [str(BIN / "wasm-opt"), FEATURES, "-O3", str(built), "-o", str(built)],
         ):
             done = subprocess.run(command, capture_output=True, text=True, check=False)
             if done.returncode != 0:

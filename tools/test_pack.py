@@ -1,8 +1,8 @@
 """Tests of the packed WASM: what tools/pack.py packs, assets/unpack.js (with its decoder,
 assets/unpack.wat, assembled as a release build does) unpacks to the same bytes, under every
 LZMA setting the decoder takes, whether the file arrives whole, in pieces of any size or a byte
-at a time; damaged input gives an error that says so, never a crash, a read or write out of
-bounds, or a hang."""
+at a time, and whether it is a module split into streams or any other file; damaged input gives
+an error that says so, never a crash, a read or write out of bounds, or a hang."""
 
 import json
 import random
@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import seal_dist  # noqa: E402
-from pack import pack  # noqa: E402
+from pack import SPLIT, AS_IS, Unsplittable, join, pack, packed, split  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,6 +95,128 @@ def samples() -> dict[str, bytes]:
     }
 
 
+# A module with every kind of instruction the splitter reads: blocks of each type, every
+# immediate, the 0xFC instructions, a function with no locals and one with many.
+MODULE = """
+(module
+  (type $pair (func (param i32 i64) (result i32)))
+  (type $two (func (result i32 i32)))
+  (import "env" "f" (func $imported (param i32) (result i32)))
+  (memory 1 2)
+  (table $t 4 8 funcref)
+  (table $u 2 externref)
+  (global $g (mut i32) (i32.const 7))
+  (global $h (mut i64) (i64.const -1))
+  (elem $e func $first $second)
+  (data $d "folio")
+  (func $first (type $pair)
+    (local $a i32) (local $b i64) (local $c f32) (local $d f64) (local $x i32) (local $y i32)
+    (block $out
+      (loop $again
+        (br_if $again (i32.eqz (local.get 0)))
+        (block $inner
+          (br_table $inner $out $inner (local.get 0)))))
+    (if (result i32) (local.get 0)
+      (then (i32.const 1))
+      (else (i32.const 2))))
+  (func $second (result i32 i32)
+    (block $b (type $two) (i32.const 1) (i32.const 2)))
+  (func (export "third") (param $p i32) (result i32)
+    (local $big i32)
+    (local.set $big (i32.const 123456789))
+    (local.tee $big (i32.add (local.get $big) (global.get $g)))
+    (global.set $g)
+    (drop (i64.const -1234567890123))
+    (drop (f32.const 1.5))
+    (drop (f64.const -2.25))
+    (drop (f32.add (f32.const 1) (f32.const 2)))
+    (i32.store offset=65536 align=2 (i32.const 0) (i32.load8_u offset=3 (i32.const 1)))
+    (i64.store (i32.const 8) (i64.load32_s offset=100000 (i32.const 0)))
+    (drop (memory.grow (memory.size)))
+    (memory.init $d (i32.const 0) (i32.const 0) (i32.const 5))
+    (data.drop $d)
+    (memory.copy (i32.const 0) (i32.const 10) (i32.const 5))
+    (memory.fill (i32.const 0) (i32.const 0) (i32.const 5))
+    (table.init $t $e (i32.const 0) (i32.const 0) (i32.const 2))
+    (elem.drop $e)
+    (table.copy $t $t (i32.const 0) (i32.const 1) (i32.const 1))
+    (drop (table.grow $t (ref.null func) (i32.const 1)))
+    (drop (table.size $u))
+    (table.fill $t (i32.const 0) (ref.func $first) (i32.const 1))
+    (table.set $t (i32.const 1) (table.get $t (i32.const 0)))
+    (drop (ref.is_null (ref.null extern)))
+    (drop (i32.trunc_sat_f32_s (f32.const 3.7)))
+    (drop (i64.trunc_sat_f64_u (f64.const 3.7)))
+    (drop (call_indirect $t (type $pair) (i32.const 1) (i64.const 2) (i32.const 0)))
+    (drop (select (result i32) (i32.const 1) (i32.const 2) (local.get $p)))
+    (drop (select (i32.const 1) (i32.const 2) (local.get $p)))
+    (drop (call $imported (i32.extend8_s (local.get $p))))
+    (if (local.get $p) (then (unreachable)))
+    (nop)
+    (return (call $first (local.get $p) (i64.const 0)))))
+"""
+
+
+def assemble(text: str) -> bytes:
+    """A module assembled from WebAssembly text by wasm-as."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source, built = Path(tmp) / "m.wat", Path(tmp) / "m.wasm"
+        source.write_text(text, encoding="utf-8")
+        subprocess.run([str(seal_dist.BIN / "wasm-as"), "--all-features", source, "-o", built],
+                       check=True, capture_output=True)
+        return built.read_bytes()
+
+
+class Split(unittest.TestCase):
+    def test_a_module_comes_back_whole_from_its_streams(self):
+        module = assemble(MODULE)
+        form = split(module)
+        self.assertEqual(join(form), module)
+        self.assertEqual(pack(module)[1], SPLIT)
+        decoder = seal_dist.decoder()
+        self.assertEqual(join(split(decoder)), decoder)
+        for piece in (1 << 30, 0, 1):
+            with self.subTest(piece=piece):
+                self.assertEqual(unpack_all([pack(module), pack(decoder)], piece),
+                                 [module, decoder])
+
+    def test_what_the_splitter_does_not_read_is_packed_as_it_is(self):
+        simd = assemble('(module (func (result v128) (v128.const i32x4 1 2 3 4)))')
+        with self.assertRaises(Unsplittable):
+            split(simd)
+        not_wasm = b"\0asm but not a module"
+        for data in (simd, not_wasm, b"\0asm\x01\0\0\0"):
+            with self.subTest(data=data[:12]):
+                self.assertEqual(pack(data)[1], AS_IS)
+                self.assertEqual(unpack_all([pack(data)]), [data])
+
+    def test_damaged_streams_are_named_as_such(self):
+        form = split(assemble(MODULE))
+        header, body = bytearray(form[:64]), form[64:]
+        cases = []
+        for field in range(16):
+            for change in (1, -1, 1 << 20):
+                damaged = bytearray(header)
+                number = int.from_bytes(damaged[4 * field:4 * field + 4], "little") + change
+                damaged[4 * field:4 * field + 4] = (number % (1 << 32)).to_bytes(4, "little")
+                cases.append(bytes(damaged) + body)
+        cases += [form[:n] for n in (0, 10, 63, 64, 100, len(form) - 1)]
+        rng = random.Random(5)
+        for _ in range(200):
+            damaged = bytearray(form)
+            damaged[rng.randrange(64, len(form))] = rng.randrange(256)
+            cases.append(bytes(damaged))
+        results = unpack_all([packed(case, SPLIT) for case in cases])
+        for case, result in zip(cases, results):
+            if isinstance(result, bytes):
+                # A changed byte that still makes a module (a constant, an index) is joined.
+                self.assertEqual(result, join(case))
+            else:
+                self.assertRegex(result, "^Error: the packed WASM is damaged: its streams do not "
+                                         "make a module|there is no memory")
+        self.assertTrue(any(isinstance(r, str) for r in results[:48]))
+
+
 class Unpack(unittest.TestCase):
     def test_what_pack_packs_unpacks_to_the_same_bytes(self):
         inputs = samples()
@@ -119,11 +241,12 @@ class Unpack(unittest.TestCase):
         good = pack(text)
         cases = {
             "too short": good[:4],
-            "not an LZMA stream": good[:5] + b"\x01" + good[6:],
+            "not an LZMA stream": good[:6] + b"\x01" + good[7:],
             # lc = 4, lp = 1: more literal contexts than xz writes, or the decoder keeps room for.
             "settings are not supported": bytes([4 + 9 * 1]) + good[1:],
             "ends early": good[: len(good) // 2],
-            "before its stated size": good[:1] + (len(text) + 10).to_bytes(4, "little") + good[5:],
+            "before its stated size": good[:2] + (len(text) + 10).to_bytes(4, "little") + good[6:],
+            "layout is unknown": good[:1] + b"\x02" + good[2:],
         }
         for piece in (1 << 30, 0):
             results = unpack_all(list(cases.values()), piece)
@@ -138,7 +261,8 @@ class Unpack(unittest.TestCase):
         for _ in range(300):
             size = rng.randrange(0, 5000)
             body = bytes(rng.randrange(256) for _ in range(rng.randrange(5, 400)))
-            streams.append(bytes([rng.randrange(225)]) + size.to_bytes(4, "little") + b"\0" + body)
+            streams.append(bytes([rng.randrange(225), rng.randrange(2)]) + size.to_bytes(4, "little")
+                           + b"\0" + body)
         for piece in (1 << 30, 0):
             for result in unpack_all(streams, piece):
                 if isinstance(result, str):
