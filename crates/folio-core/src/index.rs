@@ -2,8 +2,8 @@
 //!
 //! Every section of the corpus is one searchable record with four fields: its heading, its
 //! document's title, its body, and its document's metadata (author, categories, tags, poster).
-//! The term dictionary is an FST mapping each normalised surface form to a term id. Each term's
-//! postings list the sections and fields it occurs in, with its positions there, as delta-coded
+//! The term dictionary lists every normalised surface form, sorted, a term's id being its rank
+//! ([`terms`]). Each term's postings list the sections and fields it occurs in, with its positions there, as delta-coded
 //! varints. For snippets, each section keeps the byte offset of every eighth body word.
 //!
 //! The blob stores the postings the other way round ([`SearchIndex::words`]): each field of
@@ -11,9 +11,9 @@
 //! two thirds of the bytes once compressed, since a text's word sequence repeats itself the way
 //! the text does. The first search, or [`SearchIndex::prepare`], turns these lists back into
 //! postings, document frequencies and field lengths, in one pass over the ids. The corpus is
-//! never tokenized in the browser: the app decodes the index and searches. The texts and stems
-//! of dictionary terms are worked out there, once per letter, for the letters a query needs,
-//! since a table of stems costs more to ship than to compute.
+//! never tokenized in the browser: the app decodes the index and searches. The stems of
+//! dictionary terms are worked out there, once per letter, for the letters a query needs, since
+//! a table of stems costs more to ship than to compute.
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -22,6 +22,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Corpus, Document};
 use crate::text::{stem, tokenize};
+
+pub(crate) mod terms;
+
+pub(crate) use terms::{Terms, Walker};
 
 /// The fields of a record, in the order of [`FIELDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,7 +51,7 @@ impl Field {
 /// the stored word lists when search first needs them.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SearchIndex {
-    /// FST bytes: surface term → term id.
+    /// The dictionary, front-coded (see [`terms`]): a term's id is its rank.
     #[serde(with = "bytes")]
     pub(crate) terms: Vec<u8>,
     /// Per record: (document index, section index) in the corpus.
@@ -65,8 +69,10 @@ pub struct SearchIndex {
     /// The postings, rebuilt from `words` once (not stored).
     #[serde(skip)]
     inverted: OnceCell<Result<Inverted, String>>,
-    /// The terms by first byte, read out of the FST a letter at a time, when a query first
-    /// needs that letter (not stored).
+    /// The dictionary, read back when first needed (not stored).
+    #[serde(skip)]
+    read_terms: OnceCell<Result<Terms, String>>,
+    /// The terms by first byte, with their stems once a query needs them (not stored).
     #[serde(skip)]
     pub(crate) letters: OnceCell<Vec<Letter>>,
 }
@@ -156,9 +162,7 @@ fn word_lists(inverted: &Inverted, records: usize) -> Vec<u8> {
 /// term, and each term's positions are appended to that term's postings. A damaged dictionary,
 /// ids outside it and lists that end early are refused.
 fn invert(stored: &SearchIndex) -> Result<Inverted, String> {
-    let terms = fst::raw::Fst::new(stored.terms.as_slice())
-        .map_err(|e| format!("the search index's dictionary is damaged: {e}"))?
-        .len();
+    let terms = stored.dictionary().map_err(str::to_string)?.len();
     let damaged = |what: &str| format!("the search index's word lists are damaged: {what}");
     // Every term has a word, of one byte at least: this bounds what is allocated.
     if terms > stored.words.len() {
@@ -243,14 +247,12 @@ fn averages(totals: &[u64; 4], records: usize) -> [f32; 4] {
     totals.map(|total| (total as f32 / records).max(1.0))
 }
 
-/// The terms that start with one byte. Ids follow key order, so they are a run of ids.
+/// The terms that start with one byte. Ids follow byte order, so they are a run of ids.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Letter {
-    /// The byte, and the id of its first term.
+    /// The byte, and the ids of its terms.
     first: u8,
-    first_id: u32,
-    /// The terms' texts, in id order.
-    texts: OnceCell<Vec<Box<str>>>,
+    ids: std::ops::Range<u32>,
     /// Their stems as (stem, term id), sorted by stem.
     stems: OnceCell<Vec<(Box<str>, u32)>>,
 }
@@ -405,23 +407,19 @@ impl SearchIndex {
         }
         inverted.average = averages(&totals, index.records.len());
 
-        let mut term_builder = fst::MapBuilder::memory();
-        for (id, (term, postings)) in occurrences.iter().enumerate() {
-            term_builder
-                .insert(term, id as u64)
-                .expect("terms come sorted and unique");
+        for postings in occurrences.values() {
             let mut records: Vec<u32> = postings.iter().map(|p| p.record).collect();
             records.dedup();
             inverted.df.push(records.len() as u32);
             inverted.postings.push(encode_postings(postings));
         }
-        index.terms = term_builder.into_inner().expect("an in-memory FST");
+        index.terms = terms::encode(occurrences.keys().map(String::as_str));
         index.words = word_lists(&inverted, index.records.len());
         index.inverted = OnceCell::from(Ok(inverted));
         index
     }
 
-    /// An index of what a blob stores: the dictionary's FST, the records, the word lists and
+    /// An index of what a blob stores: the dictionary, the records, the word lists and
     /// the offsets (see the fields). What it rebuilds comes when first needed.
     pub(crate) fn stored(
         terms: Vec<u8>,
@@ -462,52 +460,35 @@ impl SearchIndex {
         self.records.is_empty()
     }
 
-    /// The letters the terms start with, in byte order (hence in id order): the transitions
-    /// out of the FST's root, whose outputs are the first id under each.
+    /// The dictionary, read back the first time it is asked for, or why it cannot be.
+    pub(crate) fn dictionary(&self) -> Result<&Terms, &str> {
+        self.read_terms
+            .get_or_init(|| Terms::decode(&self.terms))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// The letters the terms start with, in byte order (hence in id order).
     fn letters(&self) -> &[Letter] {
         self.letters.get_or_init(|| {
-            let Ok(fst) = fst::raw::Fst::new(self.terms.as_slice()) else {
+            let Ok(terms) = self.dictionary() else {
                 return Vec::new();
             };
-            fst.root()
-                .transitions()
-                .map(|t| Letter {
-                    first: t.inp,
-                    first_id: t.out.value() as u32,
+            terms
+                .by_first_byte()
+                .into_iter()
+                .map(|(first, ids)| Letter {
+                    first,
+                    ids,
                     ..Letter::default()
                 })
                 .collect()
         })
     }
 
-    /// The texts of the terms starting with `letter`'s byte, in id order.
-    fn texts<'i>(&'i self, letter: &'i Letter) -> &'i [Box<str>] {
-        letter.texts.get_or_init(|| {
-            use fst::{IntoStreamer, Streamer};
-            let Ok(map) = fst::Map::new(self.terms.as_slice()) else {
-                return Vec::new();
-            };
-            let mut range = map.range().ge([letter.first]);
-            if let Some(after) = letter.first.checked_add(1) {
-                range = range.lt([after]);
-            }
-            let mut stream = range.into_stream();
-            let mut out = Vec::new();
-            while let Some((key, _)) = stream.next() {
-                out.push(String::from_utf8_lossy(key).into());
-            }
-            out
-        })
-    }
-
-    /// The text of term `id`. Only the terms sharing its first byte are read.
+    /// The text of term `id`.
     pub(crate) fn term_text(&self, id: u32) -> Option<&str> {
-        let letters = self.letters();
-        let letter = &letters[letters
-            .partition_point(|l| l.first_id <= id)
-            .checked_sub(1)?];
-        let texts = self.texts(letter);
-        texts.get((id - letter.first_id) as usize).map(|t| &**t)
+        self.dictionary().ok()?.get(id)
     }
 
     /// The ids of the terms whose stem is `target`, in id order.
@@ -523,9 +504,10 @@ impl SearchIndex {
         };
         let letter = &letters[at];
         let table = letter.stems.get_or_init(|| {
-            let mut table: Vec<(Box<str>, u32)> = (letter.first_id..)
-                .zip(self.texts(letter))
-                .map(|(id, text)| (stem(text).into_boxed_str(), id))
+            let mut table: Vec<(Box<str>, u32)> = letter
+                .ids
+                .clone()
+                .filter_map(|id| Some((stem(self.term_text(id)?).into_boxed_str(), id)))
                 .collect();
             table.sort_unstable();
             table
@@ -537,7 +519,7 @@ impl SearchIndex {
 
     /// The number of distinct terms.
     pub fn term_count(&self) -> usize {
-        fst::raw::Fst::new(self.terms.as_slice()).map_or(0, |fst| fst.len())
+        self.dictionary().map_or(0, Terms::len)
     }
 }
 
@@ -562,12 +544,8 @@ mod tests {
     /// An index holding only a dictionary of `terms` (sorted), ids in order, and one record
     /// whose word lists are `words`.
     fn index_of(terms: &[&str], words: Vec<u8>) -> SearchIndex {
-        let mut builder = fst::MapBuilder::memory();
-        for (id, term) in terms.iter().enumerate() {
-            builder.insert(term, id as u64).unwrap();
-        }
         SearchIndex {
-            terms: builder.into_inner().unwrap(),
+            terms: terms::encode(terms.iter().copied()),
             records: vec![(0, 0)],
             words,
             ..SearchIndex::default()
@@ -599,15 +577,12 @@ mod tests {
         let letters: Vec<(u8, u32)> = index
             .letters()
             .iter()
-            .map(|l| (l.first, l.first_id))
+            .map(|l| (l.first, l.ids.start))
             .collect();
         assert_eq!(letters, [(b'a', 0), (b'b', 2), (b'c', 5)]);
-        let b = &index.letters()[1];
-        let texts: Vec<&str> = index.texts(b).iter().map(|t| &**t).collect();
-        assert_eq!(texts, ["b", "bé", "béton"]);
-        // Reading one letter leaves the others unread.
-        assert!(index.letters()[0].texts.get().is_none());
         assert_eq!(index.terms_with_stem("b"), [2]);
+        // Stemming one letter's terms leaves the others unstemmed.
+        assert!(index.letters()[0].stems.get().is_none());
         assert!(index.terms_with_stem("d").is_empty());
     }
 
@@ -650,7 +625,7 @@ mod tests {
         let words = vec![0, 0, 2, 0, 2, 0];
         assert!(Searcher::new(&corpus, &stored(words.clone())).is_some());
         let index = SearchIndex {
-            terms: b"not an fst".to_vec(),
+            terms: b"\x05\x01a".to_vec(),
             ..stored(words)
         };
         assert!(Searcher::new(&corpus, &index).is_none());

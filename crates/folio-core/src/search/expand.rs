@@ -1,11 +1,9 @@
 //! From a query word to the terms of the dictionary that can stand for it, each with a trust:
 //! the word itself, words of the same stem, words it begins (while typing), and words one or two
-//! edits away (a transposition is one edit), found by walking the term FST with automata.
+//! edits away (a transposition is one edit), found by walking the sorted dictionary with an
+//! automaton.
 
-use fst::automaton::{Automaton, Str};
-use fst::{IntoStreamer, Streamer};
-
-use crate::index::{Inverted, SearchIndex};
+use crate::index::{Inverted, SearchIndex, Terms, Walker};
 use crate::text::{is_stop_word, stem, MAX_TERM_BYTES};
 
 /// How much a matching term is to be believed, from least to most.
@@ -52,7 +50,7 @@ pub fn typo_budget(chars: usize) -> u8 {
 
 /// A term within `max` edits of `query` — insertions, deletions, substitutions, and swaps of two
 /// neighbouring bytes, each one edit, and any edit of the first letter two — as an automaton
-/// over the term FST, so the FST is walked, not scanned. Its state is a diagonal band of the
+/// over the dictionary's bytes, which stops reading a term once it cannot match. Its state is a diagonal band of the
 /// edit-distance table: with at most two edits, only the five cells around the diagonal of each
 /// row can stay within reach.
 pub struct Typo<'q> {
@@ -103,7 +101,7 @@ impl<'q> Typo<'q> {
     }
 }
 
-impl Automaton for Typo<'_> {
+impl Walker for Typo<'_> {
     type State = Rows;
 
     fn start(&self) -> Rows {
@@ -192,34 +190,9 @@ impl Automaton for Typo<'_> {
     }
 }
 
-/// Calls `found` with the id and final state of every term of `fst` that `automaton` matches:
-/// a depth-first walk that follows only the transitions after which the automaton can still
-/// match. (The stream the fst crate offers does the same with more bookkeeping, which showed in
-/// the query benchmarks.)
-fn walk<A: Automaton>(
-    fst: &fst::raw::Fst<&[u8]>,
-    automaton: &A,
-    mut found: impl FnMut(u32, &A::State),
-) {
-    let root = fst.root();
-    let mut stack = vec![(root.addr(), fst::raw::Output::zero(), automaton.start())];
-    while let Some((addr, out, state)) = stack.pop() {
-        let node = fst.node(addr);
-        if node.is_final() && automaton.is_match(&state) {
-            found(out.cat(node.final_output()).value() as u32, &state);
-        }
-        for t in node.transitions() {
-            let next = automaton.accept(&state, t.inp);
-            if automaton.can_match(&next) {
-                stack.push((t.addr, out.cat(t.out), next));
-            }
-        }
-    }
-}
-
 /// The dictionary a searcher looks words up in.
 pub struct Dictionary<'a> {
-    pub terms: fst::Map<&'a [u8]>,
+    pub(crate) terms: &'a Terms,
     pub(crate) index: &'a SearchIndex,
     pub(crate) inverted: &'a Inverted,
 }
@@ -231,7 +204,7 @@ impl Dictionary<'_> {
     }
 
     pub fn exact(&self, word: &str) -> Option<u32> {
-        self.terms.get(word).map(|id| id as u32)
+        self.terms.find(word)
     }
 
     /// Terms sharing the stem of `word` (stop words stand only for themselves).
@@ -244,16 +217,8 @@ impl Dictionary<'_> {
 
     /// Up to `MAX_EXPANSIONS` most frequent terms that start with `word`.
     pub fn with_prefix(&self, word: &str) -> Vec<u32> {
-        let automaton = Str::new(word).starts_with();
-        let mut stream = self.terms.search(automaton).into_stream();
-        let mut found = Vec::new();
-        while let Some((_, id)) = stream.next() {
-            found.push(id as u32);
-            if found.len() >= MAX_PREFIX_SCAN {
-                break;
-            }
-        }
-        self.most_frequent(found)
+        let ids = self.terms.with_prefix(word);
+        self.most_frequent(ids.take(MAX_PREFIX_SCAN).collect())
     }
 
     /// Terms within the typo budget of `word`, with their edit distances, closest first, then
@@ -264,9 +229,8 @@ impl Dictionary<'_> {
         }
         let typo = Typo::new(word, distance);
         let mut found = Vec::new();
-        walk(self.terms.as_fst(), &typo, |id, rows| {
-            found.push((id, typo.distance(rows)))
-        });
+        self.terms
+            .walk(&typo, |id, rows| found.push((id, typo.distance(rows))));
         // Ties keep the dictionary's order (ids follow it), so results never depend on the walk.
         found.sort_unstable_by_key(|&(id, d)| (d, std::cmp::Reverse(self.df(id)), id));
         found.truncate(MAX_EXPANSIONS);

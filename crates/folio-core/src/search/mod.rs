@@ -118,8 +118,8 @@ impl<'a> Searcher<'a> {
     /// A searcher, or `None` when the index is damaged. The first searcher over an index
     /// rebuilds its postings (see [`SearchIndex::prepare`]).
     pub fn new(corpus: &'a Corpus, index: &'a SearchIndex) -> Option<Searcher<'a>> {
-        let terms = fst::Map::new(index.terms.as_slice()).ok()?;
-        // One entry per dictionary term: rebuilt from the word lists with the FST's length.
+        let terms = index.dictionary().ok()?;
+        // One entry per dictionary term: rebuilt from the word lists.
         let inverted = index.inverted().ok()?;
         Some(Searcher {
             corpus,
