@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import seal_dist  # noqa: E402
-from pack import SPLIT, AS_IS, Unsplittable, join, pack, packed, split  # noqa: E402
+from pack import SPLIT, AS_IS, Unsplittable, join, pack, packed, reorder, split  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -157,13 +157,59 @@ MODULE = """
 """
 
 
-def assemble(text: str) -> bytes:
+# Functions whose code begins differently, calling each other directly, through a table and by
+# `ref.func`, one of them the start function and some exported: what each export returns
+# shows whether every reference still names the same function.
+CALLS = """
+(module
+  (type $n (func (result i32)))
+  (import "env" "base" (func $base (result i32)))
+  (table $t 3 funcref)
+  (elem (i32.const 0) $seven $add $twice)
+  (elem declare func $twice)
+  (global $started (mut i32) (i32.const 0))
+  (func $twice (type $n) (i32.mul (call $seven) (i32.const 2)))
+  (func $seven (type $n) (i32.const 7))
+  (func $add (type $n) (local i64) (i32.add (call $base) (call $seven)))
+  (func $start (global.set $started (i32.const 40)))
+  (func (export "direct") (result i32) (i32.add (call $twice) (global.get $started)))
+  (func (export "table") (result i32)
+    (i32.add (call_indirect $t (type $n) (i32.const 1))
+      (call_indirect $t (type $n) (i32.const 2))))
+  (func (export "ref") (result i32)
+    (table.set $t (i32.const 0) (ref.func $twice))
+    (call_indirect $t (type $n) (i32.const 0)))
+  (export "seven" (func $seven))
+  (start $start))
+"""
+
+
+def run_exports(modules: list[bytes]) -> list[dict]:
+    """What every export of each module returns, run in node."""
+    script = """
+    const results = [];
+    for (const hex of JSON.parse(process.argv[1])) {
+      const { instance } = await WebAssembly.instantiate(Buffer.from(hex, 'hex'),
+        { env: { base: () => 100 } });
+      const out = {};
+      for (const [name, f] of Object.entries(instance.exports)) out[name] = f();
+      results.push(out);
+    }
+    console.log(JSON.stringify(results));
+    """
+    done = subprocess.run(["node", "--input-type=module", "-e", script,
+                           json.dumps([m.hex() for m in modules])],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def assemble(text: str, *flags: str) -> bytes:
     """A module assembled from WebAssembly text by wasm-as."""
     with tempfile.TemporaryDirectory() as tmp:
         source, built = Path(tmp) / "m.wat", Path(tmp) / "m.wasm"
         source.write_text(text, encoding="utf-8")
-        subprocess.run([str(seal_dist.BIN / "wasm-as"), "--all-features", source, "-o", built],
-                       check=True, capture_output=True)
+        subprocess.run([str(seal_dist.BIN / "wasm-as"), "--all-features", *flags, source, "-o",
+                        built], check=True, capture_output=True)
         return built.read_bytes()
 
 
@@ -178,7 +224,19 @@ class Split(unittest.TestCase):
         for piece in (1 << 30, 0, 1):
             with self.subTest(piece=piece):
                 self.assertEqual(unpack_all([pack(module), pack(decoder)], piece),
-                                 [module, decoder])
+                                 [reorder(module), reorder(decoder)])
+
+    def test_reordered_functions_do_what_they_did(self):
+        module = assemble(CALLS)
+        moved = reorder(module)
+        self.assertNotEqual(moved, module, "the functions kept their order")
+        self.assertEqual(len(moved), len(module))
+        self.assertEqual(run_exports([module, moved]), run_exports([module])[0:1] * 2)
+        # A module with a section of names is packed in its own order.
+        named = assemble(CALLS, "-g")
+        with self.assertRaises(Unsplittable):
+            reorder(named)
+        self.assertEqual(unpack_all([pack(named)]), [named])
 
     def test_what_the_splitter_does_not_read_is_packed_as_it_is(self):
         simd = assemble('(module (func (result v128) (v128.const i32x4 1 2 3 4)))')

@@ -281,6 +281,8 @@ test('marks are readable in the light and the dark theme', (t) =>
   withSearch(t, '', {}, async ({ page }) => {
     await page.keyboard.press('/');
     await page.keyboard.type('PTCL');
+    // The list of the whole word, not one of its prefixes, whose marks may be replaced meanwhile.
+    await waitForFirst(page, 'The PTCL strike');
     await page.waitForSelector(`${OPTIONS} mark`);
     for (const theme of ['light', 'dark']) {
       await page.evaluate((th) => { document.documentElement.dataset.theme = th; }, theme);
