@@ -2,9 +2,10 @@
 // sixth lighter than gzip makes it. The packed file is the LZMA properties byte, a layout byte
 // (1 when the module was split into streams of like things before packing), the unpacked size
 // (4 bytes, little-endian), then the LZMA stream. The decoder is assets/unpack.wat, which
-// tools/seal_dist.py assembles and writes in below as base64. It unpacks each piece of the file
-// as it arrives; a module packed as it is is compiled by the browser as it is unpacked, a split
-// one once its streams are joined, so most of the work happens during the download.
+// tools/seal_dist.py assembles into a file beside this one, named below after its content. It
+// unpacks each piece of the file as it arrives; a module packed as it is is compiled by the
+// browser as it is unpacked, a split one once its streams are joined, so most of the work
+// happens during the download.
 
 const DECODER = '__FOLIO_UNPACK__';
 // The decoder's memory: its probabilities, then the output, then the packed stream.
@@ -30,8 +31,9 @@ const damaged = (why) => new Error(`the packed WASM is damaged: ${why}`);
  * wrong with damaged input.
  */
 export async function unpackStream(body, emit) {
-  const code = Uint8Array.from(atob(DECODER), (c) => c.charCodeAt(0));
-  const { instance } = await WebAssembly.instantiate(code);
+  const decoder = await fetch(new URL(DECODER, import.meta.url));
+  if (!decoder.ok) throw new Error(`${decoder.url}: HTTP ${decoder.status}`);
+  const { instance } = await WebAssembly.instantiate(await decoder.arrayBuffer());
   const { memory, begin, run, produced, join } = instance.exports;
   const reader = body.getReader();
   let header = new Uint8Array(0);

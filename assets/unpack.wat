@@ -372,9 +372,10 @@
 
   ;; Joining a split module (see `split` in tools/pack.py). While it runs, the probabilities'
   ;; place holds, for each stream, where its next byte is (at 8 × stream) and where it ends (at
-  ;; 8 × stream + 4). Streams: 0 opcodes, 1 locals named, 2 i32 constants, 3 memory offsets,
-  ;; 4 functions, 5 i64 constants, 6 branch labels, 7 block types, 8 locals declared,
-  ;; 9 globals, 10 other indexes and types, 11 call types, 12 floating-point constants.
+  ;; 8 × stream + 4). Streams, in the order of STREAMS in tools/pack.py: 0 call types,
+  ;; 1 locals named, 2 i32 constants, 3 memory offsets, 4 functions, 5 i64 constants, 6 block
+  ;; types, 7 floating-point constants, 8 locals declared, 9 globals, 10 other indexes and
+  ;; types, 11 branch labels, 12 opcodes.
   (global $o (mut i32) (i32.const 0))
   (global $oEnd (mut i32) (i32.const 0))
   (global $bad (mut i32) (i32.const 0))
@@ -429,19 +430,19 @@
   (func $operands (param $op i32) (result i32)
     (local $sub i32)
     (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x02)) (i32.const 2))
-      (then (drop (call $leb (i32.const 7))) (return (i32.const 1))))
+      (then (drop (call $leb (i32.const 6))) (return (i32.const 1))))
     (if (i32.eq (local.get $op) (i32.const 0x0b)) (then (return (i32.const -1))))
     (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x0c)) (i32.const 1))
-      (then (call $lebs (i32.const 6) (i32.const 1)) (return (i32.const 0))))
+      (then (call $lebs (i32.const 11) (i32.const 1)) (return (i32.const 0))))
     (if (i32.eq (local.get $op) (i32.const 0x0e))
       (then
-        (call $lebs (i32.const 6) (call $leb (i32.const 6)))
-        (call $lebs (i32.const 6) (i32.const 1))
+        (call $lebs (i32.const 11) (call $leb (i32.const 11)))
+        (call $lebs (i32.const 11) (i32.const 1))
         (return (i32.const 0))))
     (if (i32.or (i32.eq (local.get $op) (i32.const 0x10)) (i32.eq (local.get $op) (i32.const 0xd2)))
       (then (call $lebs (i32.const 4) (i32.const 1)) (return (i32.const 0))))
     (if (i32.eq (local.get $op) (i32.const 0x11))
-      (then (call $lebs (i32.const 11) (i32.const 2)) (return (i32.const 0))))
+      (then (call $lebs (i32.const 0) (i32.const 2)) (return (i32.const 0))))
     (if (i32.eq (local.get $op) (i32.const 0x1c))
       (then (call $lebs (i32.const 10) (call $leb (i32.const 10))) (return (i32.const 0))))
     (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x20)) (i32.const 2))
@@ -455,7 +456,7 @@
       (then (call $lebs (i32.const 10) (i32.const 1)) (return (i32.const 0))))
     (if (i32.le_u (i32.sub (local.get $op) (i32.const 0x28)) (i32.const 0x16))
       (then
-        (call $lebs (i32.const 0) (i32.const 1))
+        (call $lebs (i32.const 12) (i32.const 1))
         (call $lebs (i32.const 3) (i32.const 1))
         (return (i32.const 0))))
     (if (i32.eq (local.get $op) (i32.const 0x41))
@@ -467,14 +468,14 @@
         ;; f32: 4 bytes, f64: 8.
         (local.set $sub (i32.shl (i32.const 4) (i32.sub (local.get $op) (i32.const 0x43))))
         (loop $byte
-          (drop (call $get (i32.const 12)))
+          (drop (call $get (i32.const 7)))
           (local.set $sub (i32.sub (local.get $sub) (i32.const 1)))
           (br_if $byte (local.get $sub)))
         (return (i32.const 0))))
     (if (i32.eq (local.get $op) (i32.const 0xfc))
       (then
         ;; The second opcode; 8–14 take two indexes or one by turns, 15–17 one.
-        (local.set $sub (call $leb (i32.const 0)))
+        (local.set $sub (call $leb (i32.const 12)))
         (if (i32.lt_u (i32.sub (local.get $sub) (i32.const 8)) (i32.const 7))
           (then
             (call $lebs (i32.const 10)
@@ -545,7 +546,7 @@
           (loop $op
             (br_if $body (global.get $bad))
             (local.set $depth
-              (i32.add (local.get $depth) (call $operands (call $get (i32.const 0)))))
+              (i32.add (local.get $depth) (call $operands (call $get (i32.const 12)))))
             (br_if $op (i32.ge_s (local.get $depth) (i32.const 0)))))
         (if (global.get $bad) (then (return (i32.const 8))))
         (local.set $len (i32.sub (global.get $o) (i32.add (local.get $start) (i32.const 5))))

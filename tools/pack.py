@@ -31,11 +31,13 @@ LC, LP, PB = 1, 0, 0
 
 AS_IS, SPLIT = 0, 1
 
-# The streams of a split module, in the order they are stored. `op` holds the opcodes, with the
-# alignment of memory accesses and the second byte of 0xFC opcodes; `locals` each function's
-# declarations of locals; `misc` table, memory and data indexes, reference and value types.
-STREAMS = ("op", "local", "i32", "offset", "func", "i64", "label", "block", "locals", "global",
-           "misc", "type", "float")
+# The streams of a split module, in the order they are stored (the order that packed smallest
+# among those tried; assets/unpack.wat numbers them the same way). `op` holds the opcodes, with
+# the alignment of memory accesses and the second byte of 0xFC opcodes; `locals` each
+# function's declarations of locals; `misc` table, memory and data indexes, reference and value
+# types.
+STREAMS = ("type", "local", "i32", "offset", "func", "i64", "block", "float", "locals", "global",
+           "misc", "label", "op")
 S = {name: n for n, name in enumerate(STREAMS)}
 
 # What follows each opcode, as the streams its LEB128 numbers come from, in order.

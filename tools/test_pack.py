@@ -24,7 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # pieces of `argv[4]` bytes, or of random sizes up to 5,000 when that is 0, as from a network.
 RUNNER = """
 import { readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+// node's fetch does not read files: unpack.js fetches its decoder beside it.
+globalThis.fetch = async (url) => new Response(readFileSync(fileURLToPath(url)));
 const { unpackStream } = await import(pathToFileURL(process.argv[2]).href);
 const piece = Number(process.argv[4]);
 let seed = 1;
@@ -57,7 +59,10 @@ def unpack_all(packed: list[bytes], piece: int = 1 << 30) -> list[bytes | str]:
     (0: of random sizes): the bytes, or the error."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        (folder / "unpack.js").write_text(seal_dist.unpacker(), encoding="utf-8")
+        code = seal_dist.decoder()
+        (folder / seal_dist.decoder_name(code)).write_bytes(code)
+        (folder / "unpack.js").write_text(seal_dist.unpacker(seal_dist.decoder_name(code)),
+                                          encoding="utf-8")
         (folder / "run.mjs").write_text(RUNNER, encoding="utf-8")
         names = []
         for i, data in enumerate(packed):
