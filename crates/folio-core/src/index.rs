@@ -3,8 +3,9 @@
 //! Every section of the corpus is one searchable record with four fields: its heading, its
 //! document's title, its body, and its document's metadata (author, categories, tags, poster).
 //! The term dictionary lists every normalised surface form, sorted, a term's id being its rank
-//! ([`terms`]). Each term's postings list the sections and fields it occurs in, with its positions there, as delta-coded
-//! varints. For snippets, each section keeps the byte offset of every eighth body word.
+//! ([`terms`]). Each term's postings list the sections and fields it occurs in, with its
+//! positions there, as delta-coded varints. For snippets, each section keeps the byte offset of
+//! every 32nd body word.
 //!
 //! The blob stores the postings the other way round ([`SearchIndex::words`]): each field of
 //! each section as the list of its words' term ids, in order. That is the same information in
@@ -39,7 +40,7 @@ pub enum Field {
 pub const FIELDS: [Field; 4] = [Field::Heading, Field::Title, Field::Body, Field::Meta];
 
 /// One body word in this many keeps its byte offset, for snippets.
-pub const CHECKPOINT: u32 = 8;
+pub const CHECKPOINT: u32 = 32;
 
 impl Field {
     fn from_u8(n: u8) -> Field {
@@ -56,11 +57,12 @@ pub struct SearchIndex {
     pub(crate) terms: Vec<u8>,
     /// Per record: (document index, section index) in the corpus.
     pub(crate) records: Vec<(u32, u32)>,
-    /// For each record, for each field in [`FIELDS`] order: the number of words, then each
-    /// word as a varint, its term id times two, plus one when its position is not the one
-    /// after the previous word's (the first word's previous position is -1); such a word is
-    /// followed by its distance from the previous position (0 for the joined form of a
-    /// hyphenated compound, which shares its first part's position).
+    /// For each record, for each field in [`FIELDS`] order: the number of words; the number of
+    /// words whose position is not the one after the previous word's (the first word's
+    /// previous position is -1), and for each its index in the list (less the index after the
+    /// one before) and its distance from the previous position (0 for the joined form of a
+    /// hyphenated compound, which shares its first part's position); then each word's term id.
+    /// All are varints. Ids apart from the rest compress better than ids with a flag bit.
     #[serde(with = "bytes")]
     pub(crate) words: Vec<u8>,
     /// Per record: the byte offset in `Section::body_text` of every `CHECKPOINT`-th body word,
@@ -144,15 +146,24 @@ fn word_lists(inverted: &Inverted, records: usize) -> Vec<u8> {
     for mut list in fields {
         list.sort_unstable();
         push_varint(&mut words, list.len() as u32);
+        // The words whose position is not the one after the previous word's, first.
+        let mut irregular = Vec::new();
         let mut next = 0;
-        for (position, id) in list {
-            if position == next {
-                push_varint(&mut words, id * 2);
-            } else {
-                push_varint(&mut words, id * 2 + 1);
-                push_varint(&mut words, position + 1 - next);
+        for (k, &(position, _)) in list.iter().enumerate() {
+            if position != next {
+                irregular.push((k as u32, position + 1 - next));
             }
             next = position + 1;
+        }
+        push_varint(&mut words, irregular.len() as u32);
+        let mut after = 0;
+        for (k, distance) in irregular {
+            push_varint(&mut words, k - after);
+            push_varint(&mut words, distance);
+            after = k + 1;
+        }
+        for (_, id) in list {
+            push_varint(&mut words, id);
         }
     }
     words
@@ -180,6 +191,8 @@ fn invert(stored: &SearchIndex) -> Result<Inverted, String> {
     // Per term: its positions in the current field; and the terms that have some.
     let mut held: Vec<Vec<u32>> = vec![Vec::new(); terms];
     let mut touched: Vec<u32> = Vec::new();
+    // The words of the current field out of place: (index in the list, distance).
+    let mut jumps: Vec<(u32, u32)> = Vec::new();
     let bytes = &stored.words;
     let read = |at: &mut usize| match *at < bytes.len() {
         true => Ok(read_varint(bytes, at)),
@@ -193,17 +206,31 @@ fn invert(stored: &SearchIndex) -> Result<Inverted, String> {
             if count as usize > bytes.len() - at.min(bytes.len()) {
                 return Err(damaged("a list is longer than the data"));
             }
+            let irregular = read(&mut at)?;
+            if irregular > count {
+                return Err(damaged("more words out of place than words"));
+            }
+            jumps.clear();
+            let mut after = 0u32;
+            for _ in 0..irregular {
+                let k = after
+                    .checked_add(read(&mut at)?)
+                    .filter(|&k| k < count)
+                    .ok_or_else(|| damaged("a word out of place beyond its list"))?;
+                jumps.push((k, read(&mut at)?));
+                after = k + 1;
+            }
+            let mut jumps_left = jumps.iter().peekable();
             let mut next = 0u32;
-            for _ in 0..count {
-                let word = read(&mut at)?;
-                let position = if word & 1 == 0 {
-                    next
-                } else {
-                    next.checked_add(read(&mut at)?)
+            for k in 0..count {
+                let id = read(&mut at)?;
+                let position = match jumps_left.next_if(|&&(j, _)| j == k) {
+                    None => next,
+                    Some(&(_, distance)) => next
+                        .checked_add(distance)
                         .and_then(|p| p.checked_sub(1))
-                        .ok_or_else(|| damaged("a position out of range"))?
+                        .ok_or_else(|| damaged("a position out of range"))?,
                 };
-                let id = word >> 1;
                 let Some(positions) = held.get_mut(id as usize) else {
                     return Err(damaged("a term id outside the dictionary"));
                 };
@@ -594,7 +621,7 @@ mod tests {
     #[test]
     fn word_lists_become_postings() {
         // Heading: "b"; body: "a b a" with "b" joined at the first a's position; no more.
-        let words = vec![1, 2, 0, 4, 0, 3, 0, 2, 0, 0];
+        let words = vec![1, 0, 1, 0, 0, 4, 1, 1, 0, 0, 1, 1, 0, 0, 0];
         let stored = stored(words.clone());
         let index = stored.inverted().unwrap();
         assert_eq!(index.df, [1, 1]);
@@ -622,7 +649,7 @@ mod tests {
     fn a_damaged_dictionary_is_refused() {
         use crate::search::Searcher;
         let corpus = crate::model::Corpus::default();
-        let words = vec![0, 0, 2, 0, 2, 0];
+        let words = vec![0, 0, 0, 0, 2, 0, 0, 1, 0, 0];
         assert!(Searcher::new(&corpus, &stored(words.clone())).is_some());
         let index = SearchIndex {
             terms: b"\x05\x01a".to_vec(),
@@ -638,14 +665,27 @@ mod tests {
     #[test]
     fn damaged_word_lists_are_refused() {
         for (words, cause) in [
-            (vec![1, 4, 0, 0, 0], "outside the dictionary"),
-            (vec![1, 2], "ends inside a list"),
-            (vec![0, 0, 0], "ends inside a list"),
-            (vec![0, 0, 0, 0, 9], "bytes left"),
-            (vec![1, 1, 0, 0, 0, 0], "position out of range"),
-            (vec![200, 1, 0, 0, 0], "longer than the data"),
+            (vec![1, 0, 4, 0, 0, 0, 0, 0, 0], "outside the dictionary"),
+            (vec![1, 0], "ends inside a list"),
+            (vec![0, 0, 0, 0, 0, 0], "ends inside a list"),
+            (vec![0, 0, 0, 0, 0, 0, 0, 0, 9], "bytes left"),
             (
-                vec![2, 1, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 0, 0, 0],
+                vec![1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                "position out of range",
+            ),
+            (vec![200, 0, 1, 0, 0, 0, 0, 0, 0], "longer than the data"),
+            (
+                vec![1, 2, 0, 1, 0, 1, 0],
+                "more words out of place than words",
+            ),
+            (
+                vec![1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+                "out of place beyond its list",
+            ),
+            (
+                vec![
+                    2, 2, 0, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0,
+                ],
                 "position out of range",
             ),
         ] {

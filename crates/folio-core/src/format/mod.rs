@@ -18,7 +18,7 @@ use crate::topics::Topics;
 pub const MAGIC: &[u8; 5] = b"FOLIO";
 
 /// Bumped whenever the encoded shape of [`Bundle`] changes.
-pub const VERSION: u8 = 9;
+pub const VERSION: u8 = 10;
 
 /// Everything the app needs, as one value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
