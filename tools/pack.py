@@ -94,7 +94,7 @@ def packed(payload: bytes, layout: int, lc: int = LC, lp: int = LP, pb: int = PB
     return bytes([lc + 9 * (lp + 5 * pb), layout]) + len(payload).to_bytes(4, "little") + stream
 
 
-def _leb(data: bytes, at: int) -> tuple[int, int]:
+def read_leb(data: bytes, at: int) -> tuple[int, int]:
     """The unsigned LEB128 number at `at`, and where it ends."""
     value = shift = 0
     while True:
@@ -108,7 +108,12 @@ def _leb(data: bytes, at: int) -> tuple[int, int]:
             return value, at
 
 
-def _leb_bytes(value: int) -> bytes:
+def _nesting(op: int, depth: int) -> int:
+    """The depth of blocks after instruction `op`: -1 once a function's last `end` is read."""
+    return depth + 1 if op in BLOCKS else depth - 1 if op == END else depth
+
+
+def leb_bytes(value: int) -> bytes:
     out = bytearray()
     while True:
         byte = value & 0x7F
@@ -124,7 +129,7 @@ def _sections(wasm: bytes) -> list[tuple[int, int, int]]:
         raise Unsplittable("not a WASM module")
     out, at = [], 8
     while at < len(wasm):
-        size, start = _leb(wasm, at + 1)
+        size, start = read_leb(wasm, at + 1)
         if start + size > len(wasm):
             raise Unsplittable("a section runs past the end")
         out.append((wasm[at], start, start + size))
@@ -140,7 +145,7 @@ def _walk(wasm: bytes, at: int, end: int, visit) -> None:
     def number(stream: int) -> int:
         nonlocal at
         start = at
-        value, at = _leb(wasm, at)
+        value, at = read_leb(wasm, at)
         if at > end:
             raise Unsplittable("a number runs past its function")
         visit(stream, start, at)
@@ -179,12 +184,9 @@ def _walk(wasm: bytes, at: int, end: int, visit) -> None:
                 number(stream)
         else:
             raise Unsplittable(f"opcode 0x{op:02X}")
-        if op in BLOCKS:
-            depth += 1
-        elif op == END:
-            if depth == 0:
-                break
-            depth -= 1
+        depth = _nesting(op, depth)
+        if depth < 0:
+            break
     if at != end:
         raise Unsplittable("a function ends before its stated size")
 
@@ -196,10 +198,10 @@ def _code(wasm: bytes) -> tuple[int, int, list[tuple[int, int]]]:
     if not found:
         raise Unsplittable("no code section")
     start, end = found[0]
-    count, at = _leb(wasm, start)
+    count, at = read_leb(wasm, start)
     functions = []
     for _ in range(count):
-        size, at = _leb(wasm, at)
+        size, at = read_leb(wasm, at)
         if at + size > end:
             raise Unsplittable("a function runs past the code section")
         functions.append((at, at + size))
@@ -217,7 +219,7 @@ def split(wasm: bytes) -> bytes:
     comes before the first function's code, the streams, and what comes after the last one. The
     size of each function's code is left out: `join` finds where each ends."""
     start, end, functions = _code(wasm)
-    prefix = wasm[:_leb(wasm, start)[1]]
+    prefix = wasm[:read_leb(wasm, start)[1]]
     streams = [bytearray() for _ in STREAMS]
     for at, stop in functions:
         _walk(wasm, at, stop, lambda stream, a, b: streams[stream].extend(wasm[a:b]))
@@ -239,21 +241,21 @@ def reorder(wasm: bytes) -> bytes:
     imported = 0
     for section, start, end in sections:
         if section == 2:
-            count, at = _leb(wasm, start)
+            count, at = read_leb(wasm, start)
             for _ in range(count):
                 for _ in range(2):
-                    length, at = _leb(wasm, at)
+                    length, at = read_leb(wasm, at)
                     at += length
                 kind, at = wasm[at], at + 1
                 if kind == 0:
                     imported += 1
-                    _, at = _leb(wasm, at)
+                    _, at = read_leb(wasm, at)
                 elif kind in (1, 2):
                     at += kind == 1
                     limits, at = wasm[at], at + 1
-                    _, at = _leb(wasm, at)
+                    _, at = read_leb(wasm, at)
                     if limits & 1:
-                        _, at = _leb(wasm, at)
+                        _, at = read_leb(wasm, at)
                 elif kind == 3:
                     at += 2
                 else:
@@ -268,20 +270,20 @@ def reorder(wasm: bytes) -> bytes:
     def index(value: int) -> bytes:
         if value >= len(new):
             raise Unsplittable("a function index out of range")
-        return _leb_bytes(new[value])
+        return leb_bytes(new[value])
 
     def body(at: int, stop: int) -> bytes:
         out = bytearray()
 
         def visit(stream: int, a: int, b: int) -> None:
-            out.extend(index(_leb(wasm, a)[0]) if stream == S["func"] else wasm[a:b])
+            out.extend(index(read_leb(wasm, a)[0]) if stream == S["func"] else wasm[a:b])
 
         _walk(wasm, at, stop, visit)
-        return _leb_bytes(len(out)) + out
+        return leb_bytes(len(out)) + out
 
     def vector(at: int, item) -> tuple[bytes, int]:
-        count, at = _leb(wasm, at)
-        out = bytearray(_leb_bytes(count))
+        count, at = read_leb(wasm, at)
+        out = bytearray(leb_bytes(count))
         for _ in range(count):
             part, at = item(at)
             out += part
@@ -295,11 +297,11 @@ def reorder(wasm: bytes) -> bytes:
                 raise Unsplittable("an expression runs past the end")
             op = wasm[at]
             if op == 0xD2:
-                value, at = _leb(wasm, at + 1)
+                value, at = read_leb(wasm, at + 1)
                 out += b"\xd2" + index(value)
                 continue
             if op in (0x23, 0x41, 0x42, 0xD0):
-                _, stop = _leb(wasm, at + 1)
+                _, stop = read_leb(wasm, at + 1)
             elif op in (0x43, 0x44):
                 stop = at + (5 if op == 0x43 else 9)
             elif op == END:
@@ -310,39 +312,39 @@ def reorder(wasm: bytes) -> bytes:
             at = stop
 
     def function_index(at: int) -> tuple[bytes, int]:
-        value, at = _leb(wasm, at)
+        value, at = read_leb(wasm, at)
         return index(value), at
 
     out = bytearray(wasm[:8])
     for section, start, end in sections:
         if section == 3:
-            types, at = [], _leb(wasm, start)[1]
+            types, at = [], read_leb(wasm, start)[1]
             for _ in functions:
                 type_start = at
-                _, at = _leb(wasm, at)
+                _, at = read_leb(wasm, at)
                 types.append(wasm[type_start:at])
-            content = _leb_bytes(len(functions)) + b"".join(types[f] for f in order)
+            content = leb_bytes(len(functions)) + b"".join(types[f] for f in order)
         elif section == 10:
-            content = _leb_bytes(len(functions)) + b"".join(body(*functions[f]) for f in order)
+            content = leb_bytes(len(functions)) + b"".join(body(*functions[f]) for f in order)
         elif section == 7:
             def export(at: int) -> tuple[bytes, int]:
-                length, after = _leb(wasm, at)
+                length, after = read_leb(wasm, at)
                 kind = wasm[after + length]
-                value, stop = _leb(wasm, after + length + 1)
-                number = index(value) if kind == 0 else _leb_bytes(value)
+                value, stop = read_leb(wasm, after + length + 1)
+                number = index(value) if kind == 0 else leb_bytes(value)
                 return wasm[at:after + length + 1] + number, stop
             content, _ = vector(start, export)
         elif section == 8:
             content, _ = function_index(start)
         elif section == 9:
             def element(at: int) -> tuple[bytes, int]:
-                flags, at = _leb(wasm, at)
+                flags, at = read_leb(wasm, at)
                 if flags > 7:
                     raise Unsplittable(f"an element segment of kind {flags}")
-                part = bytearray(_leb_bytes(flags))
+                part = bytearray(leb_bytes(flags))
                 if flags & 2 and not flags & 1:
                     table_start = at
-                    _, at = _leb(wasm, at)
+                    _, at = read_leb(wasm, at)
                     part += wasm[table_start:at]
                 if not flags & 1:
                     offset, at = expression(at)
@@ -355,7 +357,7 @@ def reorder(wasm: bytes) -> bytes:
             content, _ = vector(start, element)
         else:
             content = wasm[start:end]
-        out += bytes([section]) + _leb_bytes(len(content)) + content
+        out += bytes([section]) + leb_bytes(len(content)) + content
     return bytes(out)
 
 
@@ -395,7 +397,7 @@ def join(data: bytes) -> bytes:
     def number(stream: int, into: bytearray) -> int:
         start = len(into)
         copy(stream, into)
-        return _leb(bytes(into), start)[0]
+        return read_leb(bytes(into), start)[0]
 
     for _ in range(count):
         body = bytearray()
@@ -423,13 +425,10 @@ def join(data: bytes) -> bytes:
             else:
                 for stream in IMMEDIATES.get(op, ()):
                     copy(stream, body)
-            if op in BLOCKS:
-                depth += 1
-            elif op == END:
-                if depth == 0:
-                    break
-                depth -= 1
-        out += _leb_bytes(len(body)) + body
+            depth = _nesting(op, depth)
+            if depth < 0:
+                break
+        out += leb_bytes(len(body)) + body
     if heads != ends:
         raise ValueError("streams left over")
     out += data[at:]

@@ -10,6 +10,8 @@ both files, then checks that the two still agree. Names the bindings export to o
 
 import re
 
+from pack import Unsplittable, leb_bytes, read_leb
+
 ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 IDENTIFIER = r"[A-Za-z_$][\w$]*"
 
@@ -19,28 +21,14 @@ class NamesError(Exception):
 
 
 def _leb(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        if at >= len(data):
-            raise NamesError("the WASM ends inside a number")
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, at
+    """The unsigned LEB128 number at `at`, and where it ends."""
+    try:
+        return read_leb(data, at)
+    except Unsplittable:
+        raise NamesError("the WASM ends inside a number") from None
 
 
-def _uleb(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        if value:
-            out.append(byte | 0x80)
-        else:
-            out.append(byte)
-            return bytes(out)
+_uleb = leb_bytes
 
 
 def _name(data: bytes, at: int) -> tuple[str, int]:
