@@ -14,7 +14,6 @@ the corpus makes a new service worker and a new cache.
 Usage: tools/seal_dist.py [build dir]   (default: $TRUNK_STAGING_DIR)
 """
 
-import base64
 import hashlib
 import json
 import os
@@ -106,10 +105,6 @@ def unpacker(name: str) -> str:
     return script.replace("__FOLIO_UNPACK__", f"./{name}")
 
 
-def sri(data: bytes) -> str:
-    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
-
-
 def join_styles(folder: Path, index: str) -> tuple[str, list[str]]:
     """Joins the page's stylesheets, in page order, into one file named after its content: one
     request and one compressed stream instead of one per source file. Returns the page with
@@ -123,7 +118,7 @@ def join_styles(folder: Path, index: str) -> tuple[str, list[str]]:
     (folder / name).write_bytes(css)
     for old in names:
         (folder / old).unlink()
-    link = f'<link rel="stylesheet" href="./{name}" integrity="{sri(css)}">'
+    link = f'<link rel="stylesheet" href="./{name}">'
     index = index.replace(tags[0], link, 1)
     for tag in tags[1:]:
         index = index.replace(tag, "", 1)
@@ -181,13 +176,17 @@ def main() -> int:
     if not (glue and wasm):
         print("seal_dist: index.html has no folio loader script", file=sys.stderr)
         return 1
+    if "integrity=" in index:
+        # The files are renamed and rewritten below, so hashes of them in the page would be stale.
+        print("seal_dist: index.html has integrity hashes; set no_sri in Trunk.toml", file=sys.stderr)
+        return 1
     index, styles = join_styles(folder, index)
 
     release = os.environ.get("TRUNK_PROFILE") == "release"
     finish = minify if release else (lambda script, module: compact(script))
 
     # The bindings and the WASM: short names and minified in a release, then named after their
-    # content. The page preloads both with their hash, which follows.
+    # content; the page's links follow the new names.
     code = (folder / glue).read_text(encoding="utf-8")
     binary = (folder / wasm).read_bytes()
     wasm_suffix = "_bg.wasm"
@@ -214,11 +213,6 @@ def main() -> int:
         (folder / new).write_bytes(data)
         renamed[old] = new
         index = re.sub(rf"(?<![\w.-]){re.escape(old)}(?![\w.-])", new, index)
-        preload = rf'(<link\b[^>]*\bhref="?\.?/?{re.escape(new)}"?[^>]*\bintegrity=)"?sha384-[A-Za-z0-9+/=]+"?'
-        index, updated = re.subn(preload, lambda m, d=data: f'{m.group(1)}"{sri(d)}"', index)
-        if not updated and re.search(rf'<link\b[^>]*{re.escape(new)}[^>]*\bintegrity=', index):
-            print(f"seal_dist: cannot update the hash of {new} in index.html", file=sys.stderr)
-            return 1
     if wasm_suffix != "_bg.wasm":
         # The packed file is not WASM: its preload must not claim the type. Its decoder is
         # preloaded beside it, as unpack.js asks for it only once loaded itself.
@@ -247,6 +241,11 @@ def main() -> int:
     loader = folder / "loader.js"
     if loader.is_file():
         loader.write_text(finish(loader.read_text(encoding="utf-8"), True), encoding="utf-8")
+    manifest = folder / "manifest.webmanifest"
+    if release and manifest.is_file():
+        text = json.dumps(json.loads(manifest.read_text(encoding="utf-8")), separators=(",", ":"),
+                          ensure_ascii=False)
+        manifest.write_text(text, encoding="utf-8")
 
     target = SOURCE / os.environ.get("CARGO_TARGET_DIR", "target")
     media = copy_media(data_folder(), target, folder)

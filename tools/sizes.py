@@ -33,7 +33,7 @@ def main() -> int:
 
     within = total_gz / 1000 <= budget_kb
     verdict = "within budget" if within else "OVER BUDGET"
-    print(f"budget: {total_gz / 1000:.1f} kB gzip of {budget_kb:.0f} kB ({verdict})")
+    print(f"budget: {total_gz / 1000:.1f} kB gzip of {budget_kb:g} kB ({verdict})")
     return 0 if within else 1
 
 

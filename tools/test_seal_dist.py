@@ -1,6 +1,8 @@
-"""Tests of the images a build publishes (tools/seal_dist.py): the files build.rs lists are
-copied at their paths, found by the same key build.rs gives the list."""
+"""Tests of how a build is finished (tools/seal_dist.py): the images a build publishes, copied
+at their paths and found by the same key build.rs gives their list; a page it refuses."""
 
+import contextlib
+import io
 import sys
 import tempfile
 import unittest
@@ -52,6 +54,26 @@ class CopyMedia(unittest.TestCase):
         # The corpus links to media/guide/shot%201.png; the worker must know the same name.
         self.assertEqual(quote("media/guide/shot 1.png"), "media/guide/shot%201.png")
         self.assertEqual(quote("media/\u00e9#.png"), "media/%C3%A9%23.png")
+
+
+class Page(unittest.TestCase):
+    def test_a_page_with_integrity_hashes_is_refused(self):
+        # The build renames and rewrites the files such hashes would name.
+        page = ('<link rel="stylesheet" href="./a.css" integrity="sha384-AAAA">'
+                '<script type="module" src="./loader.js" data-folio-glue="./app.js" '
+                'data-folio-wasm="./app_bg.wasm"></script>')
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "index.html").write_text(page, encoding="utf-8")
+            said = io.StringIO()
+            argv = sys.argv
+            sys.argv = ["seal_dist.py", tmp]
+            try:
+                with contextlib.redirect_stderr(said):
+                    self.assertEqual(seal_dist.main(), 1)
+            finally:
+                sys.argv = argv
+            self.assertIn("set no_sri in Trunk.toml", said.getvalue())
+            self.assertEqual(sorted(p.name for p in Path(tmp).iterdir()), ["index.html"])
 
 
 if __name__ == "__main__":
