@@ -17,11 +17,11 @@
 //! a table of stems costs more to ship than to compute.
 
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Corpus, Document};
+use crate::search::hash::IdMap;
 use crate::text::{stem, tokenize};
 
 pub(crate) mod terms;
@@ -376,8 +376,10 @@ pub(crate) fn heading_text(doc: &Document, s: usize) -> &str {
 impl SearchIndex {
     /// Indexes every section of `corpus`.
     pub fn build(corpus: &Corpus) -> SearchIndex {
-        // term → (record, field) → positions, in record order.
-        let mut occurrences: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        // term → (record, field) → positions, in record order; each term numbered as first
+        // seen, and the terms put in byte order at the end.
+        let mut numbers: IdMap<String, usize> = IdMap::default();
+        let mut occurrences: Vec<(String, Vec<Posting>)> = Vec::new();
         let mut index = SearchIndex::default();
         let mut inverted = Inverted::default();
         let mut totals = [0u64; 4];
@@ -416,7 +418,15 @@ impl SearchIndex {
                         index.offsets.push(offsets);
                     }
                     for token in tokens {
-                        let list = occurrences.entry(token.term).or_default();
+                        let number = match numbers.get(token.term.as_str()) {
+                            Some(&number) => number,
+                            None => {
+                                numbers.insert(token.term.clone(), occurrences.len());
+                                occurrences.push((token.term, Vec::new()));
+                                occurrences.len() - 1
+                            }
+                        };
+                        let list = &mut occurrences[number].1;
                         match list.last_mut() {
                             Some(p) if p.record == record && p.field == *field => {
                                 p.positions.push(token.position)
@@ -434,13 +444,14 @@ impl SearchIndex {
         }
         inverted.average = averages(&totals, index.records.len());
 
-        for postings in occurrences.values() {
+        occurrences.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        for (_, postings) in &occurrences {
             let mut records: Vec<u32> = postings.iter().map(|p| p.record).collect();
             records.dedup();
             inverted.df.push(records.len() as u32);
             inverted.postings.push(encode_postings(postings));
         }
-        index.terms = terms::encode(occurrences.keys().map(String::as_str));
+        index.terms = terms::encode(occurrences.iter().map(|(term, _)| term.as_str()));
         index.words = word_lists(&inverted, index.records.len());
         index.inverted = OnceCell::from(Ok(inverted));
         index

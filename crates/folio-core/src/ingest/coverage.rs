@@ -80,9 +80,11 @@ impl Coverage {
 
 /// Checks `document` against the text `pieces` of `source`, in order.
 pub fn check_pieces(document: &Document, source: &str, pieces: &[Piece<'_>]) -> Coverage {
-    let expected: Vec<(usize, char)> = pieces
-        .iter()
-        .flat_map(|p| {
+    // The source's characters the model must hold, with where each stands in the source; both
+    // sides are read as streams, never held whole (a large file would need 16 bytes a
+    // character).
+    let expected = || {
+        pieces.iter().flat_map(|p| {
             let verbatim = p.text.len()
                 == source
                     .get(p.offset..p.offset + p.text.len())
@@ -96,36 +98,44 @@ pub fn check_pieces(document: &Document, source: &str, pieces: &[Piece<'_>]) -> 
                     (if verbatim { p.offset + i } else { p.offset }, c)
                 })
         })
-        .collect();
+    };
     let parts = document.verbatim_parts();
-    let model: Vec<char> = parts
-        .iter()
-        .flat_map(|p| p.chars())
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let model = || {
+        parts
+            .iter()
+            .flat_map(|p| p.chars())
+            .filter(|c| !c.is_whitespace())
+    };
     let source_chars = source.chars().filter(|c| !c.is_whitespace()).count();
-    let matched = expected
-        .iter()
-        .zip(&model)
-        .take_while(|((_, a), b)| a == *b)
-        .count();
-    let first_loss = (matched < expected.len() || matched < model.len()).then(|| {
-        let at = expected.get(matched).map_or(source.len(), |(o, _)| *o);
+    let (mut from_source, mut from_model) = (expected(), model());
+    let mut matched = 0;
+    let (expected_len, model_len, loss_at) = loop {
+        match (from_source.next(), from_model.next()) {
+            (Some((_, a)), Some(b)) if a == b => matched += 1,
+            (a, b) => {
+                let expected_len = matched + usize::from(a.is_some()) + from_source.count();
+                let model_len = matched + usize::from(b.is_some()) + from_model.count();
+                break (expected_len, model_len, a.map(|(offset, _)| offset));
+            }
+        }
+    };
+    let first_loss = (matched < expected_len || matched < model_len).then(|| {
+        let at = loss_at.unwrap_or(source.len());
         let before = &source[..at];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Loss {
             line,
             column,
-            source_context: context(expected.iter().map(|(_, c)| *c), matched),
-            model_context: context(model.iter().copied(), matched),
+            source_context: context(expected().map(|(_, c)| c), matched),
+            model_context: context(model(), matched),
         }
     });
     Coverage {
         file: document.source.clone(),
         source_chars,
-        markup_chars: source_chars.saturating_sub(expected.len()),
-        model_chars: model.len(),
+        markup_chars: source_chars.saturating_sub(expected_len),
+        model_chars: model_len,
         matched_chars: matched,
         first_loss,
     }
@@ -189,6 +199,17 @@ mod tests {
         let loss = report.first_loss.clone().unwrap();
         assert_eq!((loss.line, loss.column), (3, 3));
         assert!(report.describe_loss().contains("line 3"));
+    }
+
+    #[test]
+    fn a_changed_character_is_shown_in_both_texts() {
+        let report = check(&doc(&["Title"], &["abYc d"]), "Title abXc d");
+        let loss = report.first_loss.clone().unwrap();
+        assert_eq!((loss.line, loss.column), (1, 9));
+        assert_eq!(loss.source_context, "TitleabXcd");
+        assert_eq!(loss.model_context, "TitleabYcd");
+        assert_eq!((report.matched_chars, report.model_chars), (7, 10));
+        assert_eq!((report.source_chars, report.markup_chars), (10, 0));
     }
 
     #[test]

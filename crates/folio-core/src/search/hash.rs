@@ -1,7 +1,9 @@
-//! A fast hash for the sets and maps a query works with, keyed by record and term numbers.
+//! A fast hash for the sets and maps a query works with, keyed by record and term numbers, and
+//! for the words topic discovery counts.
 //!
 //! std's default hash (SipHash) guards against inputs built to collide, which costs more than
-//! the lookups themselves here; keys that come from our own index need no such guard.
+//! the lookups themselves here; keys that come from our own index, or from the corpus being
+//! built, need no such guard.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -8,7 +8,7 @@
 //! A query never fails: at worst it finds nothing.
 
 pub mod expand;
-mod hash;
+pub(crate) mod hash;
 pub mod query;
 pub mod score;
 pub mod snippet;

@@ -2,9 +2,8 @@
 //! and surroundings, and across the corpus how often each word is capitalised inside sentences
 //! against written in lower case, which tells names from common words.
 
-use std::collections::HashMap;
-
 use super::lexicon::{contains, NOT_NAMES, PERSON_TITLES};
+use crate::search::hash::IdMap;
 use crate::text::{is_stop_word, word_indices};
 
 /// A word of running text, as topic discovery sees it.
@@ -84,17 +83,26 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 /// How each word is written across the corpus.
 #[derive(Debug, Default)]
 pub struct Usage {
-    capital_inside: HashMap<String, u32>,
-    lower: HashMap<String, u32>,
+    capital_inside: IdMap<String, u32>,
+    lower: IdMap<String, u32>,
 }
 
 impl Usage {
     pub fn add(&mut self, words: &[Word<'_>]) {
         for w in words {
-            if w.capital && !w.start {
-                *self.capital_inside.entry(w.key.clone()).or_default() += 1;
+            let counts = if w.capital && !w.start {
+                &mut self.capital_inside
             } else if !w.capital {
-                *self.lower.entry(w.key.clone()).or_default() += 1;
+                &mut self.lower
+            } else {
+                continue;
+            };
+            // A word's key is copied only the first time it is seen.
+            match counts.get_mut(w.key.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(w.key.clone(), 1);
+                }
             }
         }
     }
@@ -108,10 +116,12 @@ impl Usage {
 
     /// Capitalised inside sentences more often than written in lower case.
     pub fn name_like(&self, word: &Word<'_>) -> bool {
+        if !word.capital {
+            return false;
+        }
         let capital = self.capital_inside.get(&word.key).copied().unwrap_or(0);
         let lower = self.lower.get(&word.key).copied().unwrap_or(0);
-        word.capital
-            && capital >= 1
+        capital >= 1
             && capital >= lower * 2
             && !is_stop_word(&word.key)
             && !contains(NOT_NAMES, &word.key)

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::lexicon::{contains, COMMON};
 use super::names::Word;
+use crate::search::hash::IdMap;
 use crate::text::{is_stop_word, stem};
 
 /// At most this many themes are kept.
@@ -22,6 +23,20 @@ struct Candidate {
 }
 
 impl Candidate {
+    /// One more mention, in `record`, written `form`, of `words` words of which `common` are
+    /// common in English at large.
+    fn add(&mut self, form: &str, record: usize, words: usize, common: usize) {
+        match self.forms.get_mut(form) {
+            Some(count) => *count += 1,
+            None => {
+                self.forms.insert(form.to_string(), 1);
+            }
+        }
+        *self.mentions.entry(record).or_default() += 1;
+        self.words = words;
+        self.common = self.common.max(common);
+    }
+
     fn count(&self) -> u32 {
         self.mentions.values().sum()
     }
@@ -102,9 +117,31 @@ const MEASURES: &[&str] = &[
 /// theme: choosing it would narrow nothing.
 const UBIQUITY_FROM: usize = 10;
 
-fn breaks_phrase(w: &Word<'_>) -> bool {
-    is_stop_word(&w.key)
-        || contains(MEASURES, &w.key)
+/// What a word is, whatever its place: its stem, whether it is common in English at large, and
+/// whether it is listed as ending a phrase (a stop word or a measure).
+#[derive(Debug)]
+struct Known {
+    /// Found when the word is first counted in a phrase: most words that break phrases never
+    /// are.
+    stem: Option<String>,
+    common: bool,
+    listed: bool,
+}
+
+impl Known {
+    fn of(key: &str) -> Known {
+        Known {
+            stem: None,
+            common: contains(COMMON, key),
+            listed: is_stop_word(key) || contains(MEASURES, key),
+        }
+    }
+}
+
+/// A word that no phrase goes through: listed, a capital inside a sentence, an acronym, shorter
+/// than three letters, or not all letters.
+fn breaks_phrase(w: &Word<'_>, known: &Known) -> bool {
+    known.listed
         || (w.capital && !w.start)
         || w.acronym
         || w.text.chars().count() < 3
@@ -114,56 +151,80 @@ fn breaks_phrase(w: &Word<'_>) -> bool {
 /// Collects candidate phrases from one record's words.
 #[derive(Debug, Default)]
 pub struct Themes {
-    candidates: HashMap<String, Candidate>,
+    candidates: IdMap<String, Candidate>,
     records: usize,
-    stems: HashMap<String, String>,
+    /// Each distinct word, found once for the whole corpus: its number in `facts`.
+    known: IdMap<String, usize>,
+    facts: Vec<Known>,
+    /// The phrase being counted, as its stems (its candidate's key) and as written.
+    key: String,
+    form: String,
 }
 
 impl Themes {
     /// Adds the words of one record; `is_name` tells the words that belong to names.
     pub fn add(&mut self, record: usize, words: &[Word<'_>], is_name: impl Fn(&Word<'_>) -> bool) {
         self.records += 1;
-        let mut chunk: Vec<&Word<'_>> = Vec::new();
+        let mut chunk: Vec<(&Word<'_>, usize)> = Vec::new();
         for (i, w) in words.iter().enumerate() {
+            let fact = match self.known.get(w.key.as_str()) {
+                Some(&fact) => fact,
+                None => {
+                    self.facts.push(Known::of(&w.key));
+                    self.known.insert(w.key.clone(), self.facts.len() - 1);
+                    self.facts.len() - 1
+                }
+            };
             let joined = i > 0 && w.joined && !words[i - 1].possessive;
-            let breaks = breaks_phrase(w) || is_name(w);
+            let breaks = breaks_phrase(w, &self.facts[fact]) || is_name(w);
             if breaks || !joined {
                 self.chunk(record, &chunk);
                 chunk.clear();
             }
             if !breaks {
-                chunk.push(w);
+                chunk.push((w, fact));
             }
         }
         self.chunk(record, &chunk);
     }
 
-    fn chunk(&mut self, record: usize, chunk: &[&Word<'_>]) {
-        // Each distinct word is stemmed once for the whole corpus.
-        let stems: Vec<String> = chunk
-            .iter()
-            .map(|w| {
-                self.stems
-                    .entry(w.key.clone())
-                    .or_insert_with(|| stem(&w.key))
-                    .clone()
-            })
-            .collect();
+    /// Counts every run of one to three words of `chunk`. Keys and forms are built in buffers
+    /// and copied only when new.
+    fn chunk(&mut self, record: usize, chunk: &[(&Word<'_>, usize)]) {
+        let Themes {
+            candidates,
+            facts,
+            key,
+            form,
+            ..
+        } = self;
+        for &(w, fact) in chunk {
+            if facts[fact].stem.is_none() {
+                facts[fact].stem = Some(stem(&w.key));
+            }
+        }
         for n in 1..=3.min(chunk.len()) {
-            for (i, gram) in chunk.windows(n).enumerate() {
-                let key = stems[i..i + n].join(" ");
-                let form = gram
-                    .iter()
-                    .map(|w| w.key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let c = self.candidates.entry(key).or_default();
-                *c.forms.entry(form).or_default() += 1;
-                *c.mentions.entry(record).or_default() += 1;
-                c.words = n;
-                c.common = c
-                    .common
-                    .max(gram.iter().filter(|w| contains(COMMON, &w.key)).count());
+            for i in 0..=chunk.len() - n {
+                key.clear();
+                form.clear();
+                let mut common = 0;
+                for (j, &(w, fact)) in chunk[i..i + n].iter().enumerate() {
+                    if j > 0 {
+                        key.push(' ');
+                        form.push(' ');
+                    }
+                    key.push_str(facts[fact].stem.as_deref().unwrap_or_default());
+                    form.push_str(&w.key);
+                    common += usize::from(facts[fact].common);
+                }
+                match candidates.get_mut(key.as_str()) {
+                    Some(c) => c.add(form, record, n, common),
+                    None => {
+                        let mut c = Candidate::default();
+                        c.add(form, record, n, common);
+                        candidates.insert(key.clone(), c);
+                    }
+                }
             }
         }
     }
@@ -189,7 +250,7 @@ impl Themes {
                 .unwrap_or(1);
             c.count() as f32 / rarest.max(1) as f32
         };
-        let mut kept: Vec<(String, Candidate)> = self
+        let kept: Vec<(String, Candidate)> = self
             .candidates
             .into_iter()
             .filter(|(_, c)| {
@@ -215,22 +276,22 @@ impl Themes {
                     }
             })
             .collect();
-        kept.sort_by(|(ka, a), (kb, b)| {
-            b.score(cohesion(kb, b), records)
-                .total_cmp(&a.score(cohesion(ka, a), records))
-                .then_with(|| a.forms.cmp(&b.forms))
-        });
-        let kept: Vec<Candidate> = kept.into_iter().map(|(_, c)| c).collect();
-        let mut kept = kept;
+        // Each score is found once, not at every comparison.
+        let mut kept: Vec<(f32, Candidate)> = kept
+            .into_iter()
+            .map(|(k, c)| (c.score(cohesion(&k, &c), records), c))
+            .collect();
+        kept.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then_with(|| a.forms.cmp(&b.forms)));
+        let mut kept: Vec<Candidate> = kept.into_iter().map(|(_, c)| c).collect();
         // A word that mostly occurs inside a longer phrase among the best is that phrase's theme.
         kept.truncate(MAX_THEMES * 2);
         let longer: Vec<(String, usize, u32)> = kept
             .iter()
-            .map(|c| (top_form(c), c.words, c.count()))
+            .map(|c| (top_form(c).to_string(), c.words, c.count()))
             .collect();
         let mut out: Vec<Candidate> = Vec::new();
         for c in kept {
-            let name = top_form(&c);
+            let name = top_form(&c).to_string();
             let inside: u32 = longer
                 .iter()
                 .filter(|(form, words, _)| *words > c.words && contains_phrase(form, &name))
@@ -246,7 +307,7 @@ impl Themes {
         }
         out.into_iter()
             .map(|c| Theme {
-                name: top_form(&c),
+                name: top_form(&c).to_string(),
                 forms: c.forms.keys().cloned().collect(),
                 mentions: c.mentions,
             })
@@ -259,10 +320,9 @@ fn contains_phrase(long: &str, short: &str) -> bool {
 }
 
 /// The most written surface form.
-fn top_form(c: &Candidate) -> String {
+fn top_form(c: &Candidate) -> &str {
     c.forms
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(f, _)| f.clone())
-        .unwrap_or_default()
+        .map_or("", |(f, _)| f.as_str())
 }
