@@ -740,3 +740,36 @@ fn hugo_shortcodes_make_call_outs_labels_markup_and_links() {
     let link = first.spans.iter().find_map(|s| s.link.as_deref());
     assert_eq!(link, Some("#/d/docs-install/linux"));
 }
+
+#[test]
+fn hugo_references_lead_to_documents_on_a_page_without_call_outs() {
+    let ingested = folio_core::ingest::ingest(&[
+        common::file(
+            "_index.md",
+            "---\ntitle: Home\n---\n\nSee [install]({{< ref \"/docs/install\" >}}) and \
+             [the post]({{< relref \"blog/first.md#hello\" >}}).\n\n{{< tabpane >}}\n\n\
+             Text after a line of markup.\n",
+        ),
+        common::file("blog/first.md", "# First post\n\n## Hello\n\nHello.\n"),
+        common::file("docs/install/index.md", "# Install\n\nRun it.\n"),
+    ])
+    .unwrap();
+    assert!(ingested.warnings.is_empty(), "{:?}", ingested.warnings);
+    let doc = &ingested.corpus.documents[0];
+    assert_eq!(doc.source, "_index.md");
+    assert!(ingested.coverage[0].is_lossless());
+    let texts: Vec<String> = doc.sections[0].blocks.iter().map(plain).collect();
+    assert_eq!(
+        texts,
+        ["See install and the post.", "Text after a line of markup."]
+    );
+    let Block::Paragraph(first) = &doc.sections[0].blocks[0] else {
+        panic!("{:?}", doc.sections[0].blocks[0]);
+    };
+    let links: Vec<&str> = first
+        .spans
+        .iter()
+        .filter_map(|s| s.link.as_deref())
+        .collect();
+    assert_eq!(links, ["#/d/docs-install-index", "#/d/blog-first/hello"]);
+}

@@ -52,7 +52,8 @@ impl Rewritten {
     }
 }
 
-/// Rewrites the admonitions of `source`, or gives `None` when it has none.
+/// Rewrites the admonitions, shortcodes and references of `source`, or gives `None` when it has
+/// none of them.
 pub fn rewrite(source: &str) -> Option<Rewritten> {
     if !["!!!", "???", "===", ":::", "{{<", "{{%"]
         .iter()
@@ -213,7 +214,9 @@ pub fn rewrite(source: &str) -> Option<Rewritten> {
     for (i, _) in paired {
         out.directives[i].1.end = source.len();
     }
-    (!out.admonitions.is_empty() || !out.directives.is_empty()).then_some(out)
+    // A page may have no call-out and still have lines of shortcodes made blank, or a `ref`
+    // made into its path: the copy is read whenever it differs.
+    (!out.admonitions.is_empty() || !out.directives.is_empty() || out.text != source).then_some(out)
 }
 
 /// Reads what follows a directive's colons: a name (`tip`, ` warning`), then a title in
