@@ -20,8 +20,8 @@ use std::cell::OnceCell;
 
 use serde::{Deserialize, Serialize};
 
+use crate::hash::IdMap;
 use crate::model::{Corpus, Document};
-use crate::search::hash::IdMap;
 use crate::text::{stem, tokenize};
 
 pub(crate) mod terms;

@@ -7,6 +7,7 @@
 
 pub mod error;
 pub mod format;
+pub(crate) mod hash;
 pub mod index;
 pub mod model;
 pub mod search;

@@ -8,17 +8,16 @@
 //! A query never fails: at worst it finds nothing.
 
 pub mod expand;
-pub(crate) mod hash;
 pub mod query;
 pub mod score;
 pub mod snippet;
 
 use serde::Serialize;
 
+use crate::hash::IdSet;
 use crate::index::{Inverted, SearchIndex};
 use crate::model::Corpus;
 use expand::Dictionary;
-use hash::IdSet;
 use query::{Clause, Query};
 
 pub use score::Ranking;

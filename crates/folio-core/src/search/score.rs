@@ -2,9 +2,9 @@
 //! proximity bonus, with an exact top-k that only computes proximity where it can matter.
 
 use super::expand::{Expansion, Trust};
-use super::hash::{IdMap, IdSet};
 use super::query::{Clause, Query};
 use super::{Searcher, Tuning};
+use crate::hash::{IdMap, IdSet};
 
 mod reference;
 use crate::index::{for_each_posting, Field};

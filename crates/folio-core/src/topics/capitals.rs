@@ -3,7 +3,7 @@
 //! against written in lower case, which tells names from common words.
 
 use super::lexicon::{contains, NOT_NAMES, PERSON_TITLES};
-use crate::search::hash::IdMap;
+use crate::hash::IdMap;
 use crate::text::{is_stop_word, word_indices};
 
 /// A word of running text, as topic discovery sees it.

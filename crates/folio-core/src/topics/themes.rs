@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::lexicon::{contains, COMMON};
 use super::names::Word;
-use crate::search::hash::IdMap;
+use crate::hash::IdMap;
 use crate::text::{is_stop_word, stem};
 
 /// At most this many themes are kept.

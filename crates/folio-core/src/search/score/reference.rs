@@ -2,9 +2,9 @@
 //! postings. The tests hold the fast ranking to it.
 
 use super::{bonus, clause_score, min_gap, order, phrase_starts, Ranked, Ranking};
+use crate::hash::IdSet;
 use crate::index::FIELDS;
 use crate::search::expand::{Expansion, Trust};
-use crate::search::hash::IdSet;
 use crate::search::query::{Clause, Query};
 use crate::search::{Searcher, Tuning};
 use crate::text::tokenize;

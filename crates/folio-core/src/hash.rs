@@ -1,5 +1,5 @@
 //! A fast hash for the sets and maps a query works with, keyed by record and term numbers, and
-//! for the words topic discovery counts.
+//! for the words the index build and topic discovery count.
 //!
 //! std's default hash (SipHash) guards against inputs built to collide, which costs more than
 //! the lookups themselves here; keys that come from our own index, or from the corpus being
