@@ -250,7 +250,8 @@ impl Themes {
                 .unwrap_or(1);
             c.count() as f32 / rarest.max(1) as f32
         };
-        let kept: Vec<(String, Candidate)> = self
+        // Each score is found once, not at every comparison of the sort.
+        let mut kept: Vec<(f32, Candidate)> = self
             .candidates
             .into_iter()
             .filter(|(_, c)| {
@@ -275,10 +276,6 @@ impl Themes {
                         count >= 2
                     }
             })
-            .collect();
-        // Each score is found once, not at every comparison.
-        let mut kept: Vec<(f32, Candidate)> = kept
-            .into_iter()
             .map(|(k, c)| (c.score(cohesion(&k, &c), records), c))
             .collect();
         kept.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then_with(|| a.forms.cmp(&b.forms)));
